@@ -1,0 +1,3 @@
+from constitution_rules.cli import main
+
+main()

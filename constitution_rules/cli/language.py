@@ -1,0 +1,114 @@
+"""Verbs of the language stage: ``parse``, ``fmt``, ``schema``. None of them imports networkx."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+
+import click
+
+from constitution_rules.cli.common import collect_files, output_option
+from constitution_rules.io import atomic_write
+
+
+@click.command("parse")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@output_option()
+def parse_command(file: str, fmt: str, output: str) -> None:
+    """Parse and check FILE; print a summary or the model as JSON.
+
+    \b
+    Examples:
+      constitution-rules parse specs/kazakhstan/2022.constitution
+      constitution-rules parse kz.constitution --format json -o kz.json
+    """
+    from constitution_rules.language.parser import parse_file
+
+    constitution = parse_file(file)
+    if fmt == "json":
+        text = json.dumps(constitution.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    else:
+        clauses = constitution.clauses
+        lines = [
+            f"{file}: {constitution.name}" + (f" ({constitution.version})" if constitution.version else ""),
+            f"  {len(constitution.institutions)} institutions, {len(constitution.provisions)} articles, "
+            f"{len(clauses)} power clauses",
+        ]
+        text = "\n".join(lines) + "\n"
+    atomic_write(output, text)
+
+
+@click.command("fmt")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if any file would be reformatted.")
+@click.option("--diff", "show_diff", is_flag=True, help="Change nothing; print a unified diff of the changes.")
+def fmt_command(paths: tuple[str, ...], check: bool, show_diff: bool) -> None:
+    """Rewrite files into the canonical layout, keeping every comment.
+
+    PATHS are files or folders (every .constitution file under them). Before writing, fmt checks
+    that the result parses to the same model, that formatting again changes nothing, and that no
+    comment was lost; if any check fails it refuses to write. Files are replaced atomically.
+
+    \b
+    Examples:
+      constitution-rules fmt specs/
+      constitution-rules fmt --check --diff drafts/reform.constitution
+    """
+    from constitution_rules.language.errors import ConstitutionError
+    from constitution_rules.language.formatter import checked_format
+    from constitution_rules.language.parser import read_source
+
+    changed = 0
+    failed = 0
+    for path in collect_files(paths):
+        try:
+            text = read_source(path)
+            result = checked_format(text, str(path))
+        except ConstitutionError as exc:
+            click.echo(str(exc), err=True)
+            failed += 1
+            continue
+        if result.problems:
+            click.echo(f"{path}: refusing to format: " + "; ".join(result.problems), err=True)
+            failed += 1
+            continue
+        if not result.changed:
+            continue
+        changed += 1
+        if show_diff:
+            diff = difflib.unified_diff(
+                result.original.splitlines(keepends=True),
+                result.formatted.splitlines(keepends=True),
+                fromfile=f"{path} (original)",
+                tofile=f"{path} (formatted)",
+            )
+            sys.stdout.writelines(diff)
+        if check or show_diff:
+            if not show_diff:
+                click.echo(f"would reformat {path}")
+        else:
+            atomic_write(path, result.formatted)
+            click.echo(f"reformatted {path}", err=True)
+    if failed:
+        sys.exit(2)
+    if (check or show_diff) and changed:
+        sys.exit(1)
+
+
+@click.command("schema")
+@click.option(
+    "--model",
+    type=click.Choice(["constitution"]),
+    default="constitution",
+    show_default=True,
+    help="Which model's JSON Schema to print.",
+)
+@output_option()
+def schema_command(model: str, output: str) -> None:
+    """Print the JSON Schema of the parsed model (what `parse --format json` emits)."""
+    from constitution_rules.model import Constitution
+
+    schema = Constitution.model_json_schema()
+    atomic_write(output, json.dumps(schema, indent=2, sort_keys=True) + "\n")

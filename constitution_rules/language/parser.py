@@ -1,0 +1,160 @@
+"""Text -> :class:`Constitution`. Lark's exceptions become :class:`ConstitutionError`."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from lark import Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from constitution_rules.language.errors import ConstitutionError, Diagnostic, did_you_mean, line_of
+from constitution_rules.language.grammar import build_parser
+from constitution_rules.language.semantics import Resolver
+from constitution_rules.language.transformer import RawFile, ToRaw
+from constitution_rules.model import Constitution
+from constitution_rules.vocabulary import INSTRUMENTS, KINDS, VERBS
+
+#: How a terminal is described in "expected ..." messages.
+_TERMINAL_WORDS = {
+    "NAME": "a name",
+    "STRING": 'a quoted string ("...")',
+    "INT": "a number",
+    "DATE": "a date (YYYY-MM-DD)",
+    "ARTNUM": "an article number",
+    "FRACTION": "a fraction such as 2/3",
+    "$END": "the end of the file",
+}
+
+_KEYWORDS_BY_CONTEXT = [*VERBS, *KINDS, *INSTRUMENTS]
+
+
+def read_source(path: str | os.PathLike[str]) -> str:
+    """Read a source file as UTF-8 (a byte-order mark is allowed); bad bytes are a clear error."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConstitutionError([Diagnostic(name, 1, 1, "no such file")]) from None
+    except IsADirectoryError:
+        raise ConstitutionError([Diagnostic(name, 1, 1, "is a directory, not a file")]) from None
+    except OSError as exc:
+        raise ConstitutionError([Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    return decode_source(data, name)
+
+
+def decode_source(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise ConstitutionError(
+            [
+                Diagnostic(
+                    name,
+                    line,
+                    column,
+                    f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                    help="save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def parse_file(path: str | os.PathLike[str]) -> Constitution:
+    return parse_text(read_source(path), str(path))
+
+
+def parse_text(text: str, filename: str = "<string>") -> Constitution:
+    """Parse and check a constitution; raises :class:`ConstitutionError` with every problem found."""
+    raw = parse_raw(text, filename)
+    return Resolver(raw, text, filename).resolve()
+
+
+def parse_raw(text: str, filename: str = "<string>") -> RawFile:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ConstitutionError([Diagnostic(filename, line, 1, "the file contains a NUL byte; is it a text file?")])
+    try:
+        tree = build_parser().parse(text)
+    except UnexpectedInput as exc:
+        raise ConstitutionError([syntax_diagnostic(exc, text, filename)]) from None
+    # The tree is dropped as soon as the raw objects exist: only the model lives on.
+    return ToRaw().transform(tree)
+
+
+def syntax_diagnostic(exc: UnexpectedInput, text: str, filename: str) -> Diagnostic:
+    line = exc.line if isinstance(exc.line, int) and exc.line > 0 else text.count("\n") + 1
+    column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
+    expected = _expected_words(exc)
+    hint = None
+    width = 1
+    if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        token: Token = exc.token
+        width = len(str(token))
+        found = f"'{token}'"
+        if isinstance(exc, UnexpectedEOF):
+            found = "the end of the file"
+        keyword_like = [w for w in expected if w.startswith("'")]
+        hint = did_you_mean(str(token), [w.strip("'") for w in keyword_like] + _KEYWORDS_BY_CONTEXT)
+        message = f"unexpected {found}"
+    elif isinstance(exc, UnexpectedCharacters):
+        position = exc.pos_in_stream or 0
+        char = text[position] if 0 <= position < len(text) else ""
+        message = f"unexpected character {char!r}"
+        if char == '"':
+            message = "unterminated string"
+            hint = 'close the string with " on the same line'
+    else:
+        message = "unexpected end of the file"
+        lines = text.splitlines()
+        line = max(1, len(lines))
+        column = len(lines[-1]) + 1 if lines else 1
+    if expected:
+        message += "; expected " + _join_or(expected)
+    if hint is None:
+        hint = _misspelt_statement_keyword(text, exc)
+    if hint is None and "'.'" in expected:
+        hint = "a clause ends with a full stop"
+    return Diagnostic(filename, line, column, message, width=width, help=hint, source_line=line_of(text, line))
+
+
+_STATEMENT_KEYWORDS = ("article", "institution", "constitution")
+
+
+def _misspelt_statement_keyword(text: str, exc: UnexpectedInput) -> str | None:
+    """A misspelt ``article`` after an institution reads as one more kind; say what was meant."""
+    position = exc.pos_in_stream if isinstance(exc.pos_in_stream, int) else len(text)
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", text[max(0, position - 200) : position + 1])
+    for word in reversed(words[-2:]):
+        if word not in _STATEMENT_KEYWORDS and word not in KINDS:
+            hint = did_you_mean(word, _STATEMENT_KEYWORDS)
+            if hint:
+                return hint
+    return None
+
+
+def _expected_words(exc: UnexpectedInput) -> list[str]:
+    names: set[str] = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+    parser = build_parser()
+    patterns = {t.name: t.pattern for t in parser.terminals}
+    words = set()
+    for name in names:
+        if name in _TERMINAL_WORDS:
+            words.add(_TERMINAL_WORDS[name])
+        elif name in patterns and patterns[name].type == "str":
+            words.add(f"'{patterns[name].value}'")
+        elif name in patterns:
+            words.add(name.lower())
+    return sorted(words, key=lambda w: (w.startswith("'"), w))
+
+
+def _join_or(words: list[str]) -> str:
+    if len(words) > 8:
+        words = [*words[:8], "..."]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

@@ -1,0 +1,158 @@
+"""The closed vocabulary of the language: verbs, their categories and targets, kinds, instruments.
+
+Meanings here are part of the language's contract: a verb never changes category once released.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Category = Literal[
+    "selection",
+    "removal",
+    "lawmaking",
+    "budget",
+    "oversight",
+    "dissolution",
+    "emergency",
+    "command",
+    "clemency",
+    "amendment",
+]
+
+CATEGORIES: tuple[Category, ...] = (
+    "selection",
+    "removal",
+    "lawmaking",
+    "budget",
+    "oversight",
+    "dissolution",
+    "emergency",
+    "command",
+    "clemency",
+    "amendment",
+)
+
+KINDS: tuple[str, ...] = (
+    "electorate",
+    "executive",
+    "head-of-state",
+    "head-of-government",
+    "deputy-head-of-state",
+    "cabinet",
+    "minister",
+    "legislature",
+    "judiciary",
+    "judicial-council",
+    "constitutional-review",
+    "prosecution",
+    "audit",
+    "electoral",
+    "central-bank",
+    "ombudsman",
+    "military",
+    "security",
+    "local",
+    "advisory",
+)
+
+INSTRUMENTS: tuple[str, ...] = (
+    "laws",
+    "constitutional-laws",
+    "decrees",
+    "budget",
+    "treaties",
+    "constitution",
+    "referendum",
+    "elections",
+    "emergency",
+    "war",
+    "armed-forces",
+    "pardons",
+    "amnesty",
+)
+
+INSTITUTION = "institution"  # marker in a verb's target list: any declared institution
+_ACTS = ("laws", "constitutional-laws", "budget", "constitution")
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str
+    category: Category
+    targets: tuple[str, ...]
+    meaning: str
+
+
+VERBS: dict[str, Verb] = {
+    v.name: v
+    for v in (
+        Verb("elects", "selection", (INSTITUTION,), "chooses the holder(s) of an office by vote"),
+        Verb("appoints", "selection", (INSTITUTION,), "chooses the holder(s) of an office"),
+        Verb("nominates", "selection", (INSTITUTION,), "puts forward candidates another body then chooses"),
+        Verb("dismisses", "removal", (INSTITUTION,), "removes the holder(s) of an office"),
+        Verb("removes", "removal", (INSTITUTION,), "removes from office by a procedure"),
+        Verb("impeaches", "removal", (INSTITUTION,), "removes for misconduct by impeachment"),
+        Verb("recalls", "removal", (INSTITUTION,), "withdraws a mandate"),
+        Verb("initiates", "lawmaking", (*_ACTS, "referendum"), "introduces bills or proposals"),
+        Verb("adopts", "lawmaking", (*_ACTS, "treaties"), "passes with final legislative effect"),
+        Verb(
+            "approves",
+            "lawmaking",
+            (*_ACTS, "treaties", "emergency", "decrees"),
+            "gives second-stage approval",
+        ),
+        Verb("vetoes", "lawmaking", (*_ACTS, "decrees"), "can refuse or return an adopted act"),
+        Verb("issues", "lawmaking", ("decrees",), "issues normative acts on its own authority"),
+        Verb("calls", "lawmaking", ("referendum", "elections"), "calls a referendum or an election"),
+        Verb("ratifies", "lawmaking", ("treaties", "constitution"), "gives final consent to a treaty or amendment"),
+        Verb("executes", "budget", ("budget",), "spends and manages public money"),
+        Verb(
+            "reviews",
+            "oversight",
+            (
+                "laws",
+                "constitutional-laws",
+                "decrees",
+                "treaties",
+                "elections",
+                "referendum",
+                "constitution",
+                INSTITUTION,
+            ),
+            "rules on constitutionality or legality",
+        ),
+        Verb("annuls", "oversight", (INSTITUTION,), "cancels or suspends another body's acts"),
+        Verb("audits", "oversight", ("budget", INSTITUTION), "examines spending"),
+        Verb("investigates", "oversight", (INSTITUTION,), "conducts inquiries into"),
+        Verb("questions", "oversight", (INSTITUTION,), "summons and questions"),
+        Verb("hears reports of", "oversight", (INSTITUTION,), "receives regular accounts from"),
+        Verb("censures", "oversight", (INSTITUTION,), "passes censure or no confidence"),
+        Verb(
+            "votes no confidence in",
+            "oversight",
+            (INSTITUTION,),
+            "a no-confidence vote that forces resignation",
+        ),
+        Verb("dissolves", "dissolution", (INSTITUTION,), "ends a body's term early"),
+        Verb("declares", "emergency", ("emergency", "war"), "declares a state of emergency or war"),
+        Verb("commands", "command", ("armed-forces", INSTITUTION), "commands the armed forces"),
+        Verb("grants", "clemency", ("pardons", "amnesty"), "grants pardon or amnesty"),
+        Verb("amends", "amendment", ("constitution",), "changes the constitution"),
+    )
+}
+
+#: Verbs whose exercise takes an office-holder out of office (used by rules and metrics).
+REMOVAL_VERBS = frozenset({"dismisses", "removes", "impeaches", "recalls", "votes no confidence in"})
+
+
+def category_of(verb: str, target: str) -> Category:
+    """A verb's category, refined by its target: anything on the constitution is amendment,
+    lawmaking on the budget is budget."""
+    if target == "constitution":
+        return "amendment"
+    base = VERBS[verb].category
+    if target == "budget" and base == "lawmaking":
+        return "budget"
+    return base
