@@ -149,7 +149,7 @@ def test_conditions():
     clause = only_clause(
         "article 44(3) {\n  President appoints PrimeMinister with consent of Mazhilis by majority of members,\n"
         "    after consultation with Mazhilis, on nomination of Senate, by two-thirds,\n"
-        "    subject to review by Court, for cause \"incapacity\", at will, when \"Parliament is dissolved\".\n}\n"
+        '    subject to review by Court, for cause "incapacity", at will, when "Parliament is dissolved".\n}\n'
     )
     kinds = [c.type for c in clause.conditions]
     assert kinds == ["consent", "consultation", "proposal", "majority", "review", "for_cause", "at_will", "when"]
@@ -203,7 +203,9 @@ def test_string_escapes_and_unicode():
 
 
 def test_declarations_may_follow_use():
-    c = parse_text('constitution "X"\narticle 1 {\n  A appoints B.\n}\ninstitution A: executive\ninstitution B: cabinet\n')
+    c = parse_text(
+        'constitution "X"\narticle 1 {\n  A appoints B.\n}\ninstitution A: executive\ninstitution B: cabinet\n'
+    )
     assert c.clauses[0].actor == "A"
 
 
@@ -211,7 +213,9 @@ def test_bom_and_crlf(tmp_path):
     from constitution_rules.language.parser import parse_file
 
     path = tmp_path / "x.constitution"
-    path.write_bytes(b'\xef\xbb\xbfconstitution "X"\r\ninstitution A: executive\r\narticle 1 {\r\n  A issues decrees.\r\n}\r\n')
+    path.write_bytes(
+        b'\xef\xbb\xbfconstitution "X"\r\ninstitution A: executive\r\narticle 1 {\r\n  A issues decrees.\r\n}\r\n'
+    )
     assert parse_file(path).clauses[0].location.line == 4
 
 
