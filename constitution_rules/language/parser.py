@@ -80,12 +80,67 @@ def parse_raw(text: str, filename: str = "<string>") -> RawFile:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise ConstitutionError([Diagnostic(filename, line, 1, "the file contains a NUL byte; is it a text file?")])
+    recovery = _Recovery(text, filename)
     try:
-        tree = build_parser().parse(text)
+        tree = build_parser().parse(text, on_error=recovery)
     except UnexpectedInput as exc:
-        raise ConstitutionError([syntax_diagnostic(exc, text, filename)]) from None
+        recovery.record(exc)
+        raise ConstitutionError(recovery.diagnostics) from None
+    if recovery.diagnostics:
+        raise ConstitutionError(recovery.diagnostics)
     # The tree is dropped as soon as the raw objects exist: only the model lives on.
     return ToRaw().transform(tree)
+
+
+class _Recovery:
+    """Lark ``on_error`` handler: a missing full stop is repaired (a full stop is inserted) and
+    parsing goes on to find further errors; any other syntax error stops the parse, since guessing
+    past it would report a cascade of errors that are not there."""
+
+    MAX_ERRORS = 20
+
+    def __init__(self, text: str, filename: str):
+        self.text = text
+        self.filename = filename
+        self.diagnostics: list[Diagnostic] = []
+        self._lines: set[int] = set()
+
+    def record(self, exc: UnexpectedInput, diagnostic: Diagnostic | None = None) -> None:
+        diagnostic = diagnostic or syntax_diagnostic(exc, self.text, self.filename)
+        if diagnostic.line not in self._lines and len(self.diagnostics) < self.MAX_ERRORS:
+            self._lines.add(diagnostic.line)
+            self.diagnostics.append(diagnostic)
+
+    def __call__(self, exc: UnexpectedInput) -> bool:
+        if len(self.diagnostics) >= self.MAX_ERRORS - 1 or not isinstance(exc, UnexpectedToken):
+            return False
+        interactive = exc.interactive_parser
+        if exc.token.type not in ("RBRACE", "NAME") or "DOT" not in interactive.accepts():
+            return False
+        self.record(exc, self._missing_full_stop(exc.token))
+        interactive.feed_token(Token("DOT", "."))
+        interactive.feed_token(exc.token)
+        return True
+
+    def _missing_full_stop(self, token: Token) -> Diagnostic:
+        """Point just after the clause that lacks its full stop, not at the next line's first word."""
+        end = (token.start_pos or 0) - 1
+        while end >= 0 and self.text[end].isspace():
+            end -= 1
+        line_start = self.text.rfind("\n", 0, end + 1) + 1
+        line_text = self.text[line_start : self.text.find("\n", line_start) % (len(self.text) + 1)]
+        if "#" in line_text:  # the line ends in a comment: point at the next token instead
+            line, column = token.line or 1, token.column or 1
+        else:
+            line, column = self.text.count("\n", 0, line_start) + 1, end - line_start + 2
+        return Diagnostic(
+            self.filename,
+            line,
+            column,
+            "missing full stop at the end of the clause",
+            help="a clause ends with '.'",
+            source_line=line_of(self.text, line),
+        )
 
 
 def syntax_diagnostic(exc: UnexpectedInput, text: str, filename: str) -> Diagnostic:

@@ -139,7 +139,7 @@ def test_invalid_date():
 @pytest.mark.parametrize(
     ("text", "line", "column", "expected"),
     [
-        (BASE + "article 1 {\n  President appoints Senate\n}\n", 6, 1, "'.'"),
+        (BASE + "article 1 {\n  President appoints Senate\n}\n", 5, 28, "missing full stop"),
         (BASE + "article 1 {\n  President appoints Senate.\n", 5, 29, "'}'"),
         (BASE + "institution : executive\n", 4, 13, "a name"),
         ("constitution X\n", 1, 14, "a quoted string"),
@@ -176,3 +176,14 @@ def test_invalid_utf8(write, tmp_path):
     result = run_cli("parse", str(path))
     assert result.returncode == 2
     assert f"{path}:2:19: error: the file is not valid UTF-8" in result.stderr
+
+
+def test_missing_full_stops_are_repaired_so_later_errors_are_found_too():
+    text = BASE + "article 1 {\n  President issues decrees\n  Senate adopts laws\n  President @ decrees.\n}\n"
+    error = errors_of(text)
+    found = [(d.line, d.column, d.message) for d in error.diagnostics]
+    assert found == [
+        (5, 27, "missing full stop at the end of the clause"),
+        (6, 21, "missing full stop at the end of the clause"),
+        (7, 13, "unexpected character '@'; expected a name"),
+    ]
