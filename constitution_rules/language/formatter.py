@@ -64,6 +64,8 @@ class _Unit:
     leading: list[Comment] = field(default_factory=list)
     trailing: str | None = None
     blank_before: bool = False
+    #: source lines after which a blank line stood, among the leading comments and the code
+    gaps: set[int] = field(default_factory=set)
     comment_indent: str | None = None
 
 
@@ -149,12 +151,19 @@ def _attach(units: list[_Unit], comments: list[Comment], source_lines: list[str]
     for unit in ordered:
         first_line = min([unit.start] + [c.line for c in unit.leading if c.standalone])
         unit.blank_before = first_line >= 2 and not source_lines[first_line - 2].strip()
+        # Blank lines inside a block of leading comments, or between it and the code, are kept (one).
+        for comment in unit.leading:
+            if comment.standalone and comment.line < len(source_lines) and not source_lines[comment.line].strip():
+                unit.gaps.add(comment.line)
     return leftovers
 
 
 def _emit(unit: _Unit, out: list[str]) -> None:
     indent = unit.indent if unit.comment_indent is None else unit.comment_indent
-    out.extend(indent + comment.text for comment in unit.leading)
+    for comment in unit.leading:
+        out.append(indent + comment.text)
+        if comment.line in unit.gaps:
+            out.append("")
     lines = list(unit.lines)
     if unit.trailing is not None:
         lines[-1] += "  " + unit.trailing
