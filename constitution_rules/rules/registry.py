@@ -1,8 +1,8 @@
 """The rule registry, in the manner of ruff: each rule is metadata plus one pure function.
 
-A rule function takes a :class:`RuleContext` (the model, the graph, the configured thresholds)
-and yields :class:`~constitution_rules.findings.Finding` objects. It must not mutate anything
-and must yield findings in a deterministic order.
+A rule function takes the :class:`Rule` itself and a :class:`RuleContext` (the model, the graph,
+the settings in force) and yields :class:`~constitution_rules.findings.Finding` objects. It must
+not mutate anything; the engine sorts what it yields.
 
 Built-in rules register themselves with :func:`rule` when their family module is imported;
 third-party rules are discovered through the ``constitution_rules.rules`` entry-point group
@@ -11,23 +11,54 @@ third-party rules are discovered through the ``constitution_rules.rules`` entry-
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 
 from constitution_rules.findings import Evidence, Finding, Severity
 from constitution_rules.model import Constitution, PowerClause, SourceLocation
 
+ENTRY_POINT_GROUP = "constitution_rules.rules"
+
+#: Institution kinds whose holders must be independent of the political branches (configurable).
+DEFAULT_INDEPENDENT_KINDS: tuple[str, ...] = (
+    "judiciary",
+    "constitutional-review",
+    "electoral",
+    "audit",
+    "prosecution",
+    "central-bank",
+    "ombudsman",
+    "judicial-council",
+)
+
+#: Rule codes: letters then digits, e.g. ``CB103``; a plugin uses its own letters (``XYZ001``).
+CODE_PATTERN = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+#: ``model`` rules read the constitution; ``findings`` rules (the engine's own, such as unused
+#: waivers) also read the findings of every model rule, so they run after them.
+Phase = Literal["model", "findings"]
+
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule sees: the model, its power graph, and the settings in force."""
+    """What a rule sees: the model, its power graph, and the settings in force.
+
+    ``settings`` holds one mapping of parameters per rule code (``{"CB101": {"share": 0.4}}``) and
+    the global settings: ``independent_kinds`` (tuple of kinds) and ``weights`` (category ->
+    weight, empty for the documented defaults). ``findings`` is filled only for ``findings`` rules.
+    """
 
     constitution: Constitution
     graph: nx.MultiDiGraph
     settings: Mapping[str, Any] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
 
     def setting(self, rule: Rule, name: str) -> Any:
         """A rule's threshold: the configured value, else the rule's documented default."""
@@ -37,6 +68,20 @@ class RuleContext:
         if name in self.settings:
             return self.settings[name]
         return rule.parameters[name]
+
+    @property
+    def independent_kinds(self) -> tuple[str, ...]:
+        """Institution kinds that count as bodies that must be independent."""
+        return tuple(self.settings.get("independent_kinds", DEFAULT_INDEPENDENT_KINDS))
+
+    @property
+    def weights(self) -> Mapping[str, float]:
+        """Configured category weights (empty: use the metrics module's documented defaults)."""
+        return dict(self.settings.get("weights", {}))
+
+    def is_independent_body(self, institution_id: str) -> bool:
+        institution = self.constitution.institution(institution_id)
+        return institution is not None and any(k in self.independent_kinds for k in institution.kinds)
 
 
 RuleFunction = Callable[["Rule", RuleContext], Iterable[Finding]]
@@ -60,6 +105,8 @@ class Rule:
     check: RuleFunction
     parameters: Mapping[str, Any] = field(default_factory=dict)
     complexity: str = "linear in the number of clauses"
+    phase: Phase = "model"
+    origin: str = "builtin"
 
     def run(self, context: RuleContext) -> list[Finding]:
         return list(self.check(self, context))
@@ -75,13 +122,13 @@ class Rule:
         """A finding of this rule whose evidence is the given clauses, in source order."""
         from constitution_rules.language.printer import clause_text
 
-        ordered = sorted(set(clauses), key=lambda c: (c.provision_id, c.id))
+        ordered = sorted(set(clauses), key=_source_order)
         evidence = [
             Evidence(
                 provision_id=c.provision_id,
                 clause_id=c.id,
                 citation=c.citation,
-                text=clause_text(c),
+                text=clause_text(c.model_copy(update={"waivers": ()})),
                 location=c.location,
             )
             for c in ordered
@@ -100,7 +147,18 @@ class Rule:
         )
 
 
+def _source_order(clause: PowerClause) -> tuple[str, int, int, str]:
+    loc = clause.location
+    return (loc.file, loc.line, loc.column, clause.id) if loc else ("", 0, 0, clause.id)
+
+
+class PluginError(Exception):
+    """A third-party rule package could not be loaded or declares a bad rule."""
+
+
+_ENGINE_MODULE = "constitution_rules.rules.engine"
 _REGISTRY: dict[str, Rule] = {}
+_LOADED = {"builtin": False, "plugins": False}
 
 
 def rule(
@@ -118,10 +176,12 @@ def rule(
     how_to_fix: str,
     parameters: Mapping[str, Any] | None = None,
     complexity: str = "linear in the number of clauses",
+    phase: Phase = "model",
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Decorator: register ``check`` as rule ``code``."""
 
     def register(check: RuleFunction) -> RuleFunction:
+        module = getattr(check, "__module__", "") or ""
         register_rule(
             Rule(
                 code=code,
@@ -138,6 +198,8 @@ def rule(
                 check=check,
                 parameters=dict(parameters or {}),
                 complexity=complexity,
+                phase=phase,
+                origin="builtin" if module.startswith("constitution_rules.") else module,
             )
         )
         return check
@@ -146,6 +208,13 @@ def rule(
 
 
 def register_rule(new: Rule) -> None:
+    """Add a rule; a code or name already taken by a different rule is an error."""
+    if not CODE_PATTERN.match(new.code):
+        raise ValueError(f"rule code {new.code!r} must be 1-4 capital letters then 2-4 digits, e.g. CB103")
+    if not NAME_PATTERN.match(new.name):
+        raise ValueError(f"rule name {new.name!r} must be lower-case words joined by '-', e.g. unused-waiver")
+    if new.severity not in ("error", "warning", "info"):
+        raise ValueError(f"rule {new.code}: severity must be error, warning or info, not {new.severity!r}")
     existing = _REGISTRY.get(new.code)
     if existing is not None and existing.check is not new.check:
         raise ValueError(f"rule code {new.code} is registered twice ({existing.name}, {new.name})")
@@ -155,14 +224,89 @@ def register_rule(new: Rule) -> None:
 
 
 def all_rules() -> list[Rule]:
-    """Every registered rule (built-in families and plugins), sorted by code."""
+    """Every registered rule (built-in families, the engine's own rules, plugins), sorted by code."""
     _load_builtin()
+    load_plugins()
     return [_REGISTRY[code] for code in sorted(_REGISTRY)]
-
-
-def _load_builtin() -> None:
-    from constitution_rules.rules import BUILTIN_FAMILIES  # noqa: F401 - importing registers the rules
 
 
 def iter_rules() -> Iterator[Rule]:
     yield from all_rules()
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    """The rule with this code or name (codes are case-insensitive), or None."""
+    for candidate in all_rules():
+        if candidate.code == code_or_name.upper() or candidate.name == code_or_name:
+            return candidate
+    return None
+
+
+def _load_builtin() -> None:
+    if _LOADED["builtin"]:
+        return
+    _LOADED["builtin"] = True
+    from constitution_rules.rules import BUILTIN_FAMILIES
+
+    for family in (_ENGINE_MODULE, *BUILTIN_FAMILIES):
+        module = family if "." in family else f"constitution_rules.rules.{family}"
+        importlib.import_module(module)
+
+
+def load_plugins() -> None:
+    """Import every ``constitution_rules.rules`` entry point once, registering its rules."""
+    if _LOADED["plugins"]:
+        return
+    _LOADED["plugins"] = True
+    from importlib.metadata import entry_points
+
+    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
+        where = f"entry point '{entry.name} = {entry.value}' (group {ENTRY_POINT_GROUP})"
+        try:
+            loaded = entry.load()
+        except Exception as exc:
+            raise PluginError(f"cannot load {where}: {type(exc).__name__}: {exc}") from exc
+        try:
+            for found in _rules_in(loaded):
+                register_rule(found)
+        except (ValueError, TypeError) as exc:
+            raise PluginError(f"{where}: {exc}") from exc
+
+
+def _rules_in(loaded: Any) -> list[Rule]:
+    """What an entry point gives: a module (already registered by importing), a Rule, or a list."""
+    if isinstance(loaded, Rule):
+        return [loaded]
+    if isinstance(loaded, (list, tuple)):
+        if not all(isinstance(item, Rule) for item in loaded):
+            raise TypeError("a list entry point must hold Rule objects only")
+        return list(loaded)
+    if callable(loaded) and not isinstance(loaded, type):
+        return _rules_in(loaded())
+    if hasattr(loaded, "__name__") and hasattr(loaded, "__file__"):
+        return []  # a module: its @rule decorators registered it on import
+    raise TypeError(f"expected a module, a Rule or a list of Rules, got {type(loaded).__name__}")
+
+
+@contextlib.contextmanager
+def isolated_registry(*, builtin: bool = True, plugins: bool = False) -> Iterator[None]:
+    """Register rules temporarily (tests): the registry is restored afterwards.
+
+    With ``builtin=False`` only the engine's own rules stay (the catalogue and plugins are
+    hidden); with ``plugins=True`` entry points are loaded again inside the block.
+    """
+    _load_builtin()  # built-in modules register once per process, so they must be in the snapshot
+    saved = dict(_REGISTRY)
+    saved_loaded = dict(_LOADED)
+    if not builtin:
+        engine_rules = {code: r for code, r in _REGISTRY.items() if r.check.__module__ == _ENGINE_MODULE}
+        _REGISTRY.clear()
+        _REGISTRY.update(engine_rules)
+    if plugins:
+        _LOADED["plugins"] = False
+    try:
+        yield
+    finally:
+        _REGISTRY.clear()
+        _REGISTRY.update(saved)
+        _LOADED.update(saved_loaded)
