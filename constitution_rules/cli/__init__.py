@@ -21,6 +21,13 @@ COMMANDS: dict[str, str] = {
     "fmt": "constitution_rules.cli.language:fmt_command",
     "schema": "constitution_rules.cli.language:schema_command",
     "graph": "constitution_rules.cli.graph:graph_command",
+    "apply": "constitution_rules.cli.amend:apply_command",
+    "diff": "constitution_rules.cli.amend:diff_command",
+    "history": "constitution_rules.cli.amend:history_command",
+    "compare": "constitution_rules.cli.amend:compare_command",
+    "check": "constitution_rules.cli.check:check_command",
+    "rules": "constitution_rules.cli.check:rules_command",
+    "explain": "constitution_rules.cli.check:explain_command",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
