@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
+
+from constitution_rules.findings import Finding
 
 NODE_LINK_SCHEMA_VERSION = "1"
 
@@ -36,11 +39,11 @@ def to_graphml(graph: nx.MultiDiGraph) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
-def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def to_node_link(graph: nx.MultiDiGraph, findings: Sequence[Finding] | None = None) -> dict[str, Any]:
     """Node-link JSON, documented in docs/graph-json.md.
 
     ``{"schema_version", "directed", "multigraph", "graph", "nodes": [{"id", ...}],
-    "edges": [{"source", "target", "key", ...}]}``
+    "edges": [{"source", "target", "key", ...}], "findings": [...]}``
     """
     nodes = [{"id": node, **data} for node, data in sorted(graph.nodes(data=True))]
     edges = [
@@ -54,8 +57,95 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
         "graph": dict(sorted(graph.graph.items())),
         "nodes": nodes,
         "edges": edges,
+        "findings": [f.model_dump(mode="json") for f in findings or ()],
     }
 
 
-def to_json(graph: nx.MultiDiGraph) -> str:
-    return json.dumps(to_node_link(graph), indent=2, ensure_ascii=False) + "\n"
+def to_json(graph: nx.MultiDiGraph, findings: Sequence[Finding] | None = None) -> str:
+    return json.dumps(to_node_link(graph, findings), indent=2, ensure_ascii=False) + "\n"
+
+
+def _gexf_type(values: list[Any]) -> str:
+    if all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "integer"
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "double"
+    return "string"
+
+
+def _gexf_value(value: Any, kind: str) -> str:
+    if kind == "boolean":
+        return "true" if value else "false"
+    return str(value)
+
+
+def _gexf_attributes(items: list[dict[str, Any]], reserved: set[str]) -> list[tuple[str, str]]:
+    keys = sorted({k for item in items for k in item if k not in reserved})
+    return [(key, _gexf_type([item[key] for item in items if key in item])) for key in keys]
+
+
+def to_gexf(graph: nx.MultiDiGraph) -> str:
+    """GEXF 1.3 for Gephi, written here rather than by networkx, whose writer stamps today's date."""
+    from xml.sax.saxutils import quoteattr
+
+    from constitution_rules.render.view import CATEGORY_COLOURS
+
+    flat = flattened(graph)
+    nodes = [(str(n), dict(d)) for n, d in flat.nodes(data=True)]
+    edges = [(str(s), str(t), str(k), dict(d)) for s, t, k, d in flat.edges(keys=True, data=True)]
+    node_attrs = _gexf_attributes([d for _, d in nodes], {"label"})
+    edge_attrs = _gexf_attributes([d for *_, d in edges], set())
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
+        "  <meta>",
+        "    <creator>constitution-rules</creator>",
+        f"    <description>{_xml(str(graph.graph.get('name', '')))}</description>",
+        "  </meta>",
+        '  <graph defaultedgetype="directed" mode="static">',
+        '    <attributes class="node">',
+        *[f"      <attribute id={quoteattr(k)} title={quoteattr(k)} type={quoteattr(t)}/>" for k, t in node_attrs],
+        "    </attributes>",
+        '    <attributes class="edge">',
+        *[f"      <attribute id={quoteattr(k)} title={quoteattr(k)} type={quoteattr(t)}/>" for k, t in edge_attrs],
+        "    </attributes>",
+        "    <nodes>",
+    ]
+    node_types = dict(node_attrs)
+    for node, data in nodes:
+        out.append(f"      <node id={quoteattr(node)} label={quoteattr(str(data.get('label', node)))}>")
+        out.append("        <attvalues>")
+        for key in sorted(k for k in data if k in node_types):
+            value = _gexf_value(data[key], node_types[key])
+            out.append(f"          <attvalue for={quoteattr(key)} value={quoteattr(value)}/>")
+        out.append("        </attvalues>")
+        out.append("      </node>")
+    out.append("    </nodes>")
+    out.append("    <edges>")
+    edge_types = dict(edge_attrs)
+    for source, target, key, data in edges:
+        colour = CATEGORY_COLOURS.get(str(data.get("category", "")), "#333333")
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        out.append(
+            f"      <edge id={quoteattr(key)} source={quoteattr(source)} target={quoteattr(target)} "
+            f"label={quoteattr(str(data.get('verb', '')))}>"
+        )
+        out.append("        <attvalues>")
+        for name in sorted(k for k in data if k in edge_types):
+            value = _gexf_value(data[name], edge_types[name])
+            out.append(f"          <attvalue for={quoteattr(name)} value={quoteattr(value)}/>")
+        out.append("        </attvalues>")
+        out.append(f'        <viz:color r="{red}" g="{green}" b="{blue}"/>')
+        out.append("      </edge>")
+    out.append("    </edges>")
+    out.append("  </graph>")
+    out.append("</gexf>")
+    return "\n".join(out) + "\n"
+
+
+def _xml(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)

@@ -1,0 +1,535 @@
+"""A deterministic layered layout that reads like the classic separation-of-powers diagram.
+
+The electorate sits in a band on top, the legislature, executive, judiciary and independent bodies in
+columns below it, and the instruments powers act on (laws, decrees, the budget) in a band at the
+bottom. Edges are routed orthogonally through the gutters between columns and through a corridor
+above and below the columns, each on a lane of its own, so no edge runs under a box. A box grows
+with the number of edges that attach to it, which keeps ports apart and shows at a glance where
+power gathers. Everything is computed from the sorted input: the same graph gives the same picture.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from constitution_rules.render.text import text_width, wrap
+from constitution_rules.render.view import BRANCH_TITLES, COLUMN_BRANCHES, GraphView, NodeView
+
+FONT_SIZE = 13.0
+LINE_HEIGHT = 16.0
+BOX_PAD_X = 10.0
+BOX_PAD_Y = 9.0
+BOX_MIN_W = 118.0
+BOX_MAX_W = 178.0
+PILL_MAX_W = 150.0
+ROW_GAP = 22.0
+PORT_GAP = 7.0
+LANE_GAP = 6.0
+GUTTER_PAD = 14.0
+SUBSLOT_MIN = 2 * GUTTER_PAD
+COLUMN_GAP_MIN = 48.0
+CORRIDOR_PAD = 12.0
+MARGIN = 24.0
+HEADER_H = 26.0
+TITLE_SIZE = 18.0
+MAX_ROWS = 10
+
+
+@dataclass
+class Box:
+    node: NodeView
+    lines: list[str]
+    x: float = 0.0
+    y: float = 0.0
+    w: float = 0.0
+    h: float = 0.0
+    slot: int = -1  # column slot; -1 for band nodes
+    row: int = 0
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+
+@dataclass
+class Decoration:
+    """A column or band background with its heading."""
+
+    title: str
+    x: float
+    y: float
+    w: float
+    h: float
+    branch: str
+
+
+@dataclass
+class Route:
+    edge_id: str
+    points: list[tuple[float, float]]
+    path: str | None = None  # an SVG path to draw instead of the rounded polyline (Graphviz splines)
+
+
+@dataclass
+class Layout:
+    width: float
+    height: float
+    boxes: dict[str, Box]
+    routes: dict[str, Route]
+    decorations: list[Decoration]
+    title: str
+    subtitle: str
+    title_y: float
+    legend_y: float
+    engine: str = "layered"
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+# An end of a route: the node, the side it leaves or enters by, and a key that orders the ports on
+# that side so that neighbouring edges do not cross as they leave.
+@dataclass
+class _End:
+    node: str
+    side: str  # left, right, top, bottom
+    order: Callable[[], float]
+    y: float = 0.0
+    x: float = 0.0
+
+
+@dataclass
+class _Plan:
+    edge_id: str
+    start: _End
+    end: _End
+    gutters: list[int]  # one or two gutters the route runs down
+    corridor: str | None  # "top" or "bottom" when it crosses columns or reaches a band
+    lanes: dict[str, float] = field(default_factory=dict)
+
+
+def _label_box(node: NodeView, max_width: float) -> Box:
+    lines = wrap(node.label, FONT_SIZE, max_width - 2 * BOX_PAD_X, max_lines=3, bold=node.node_type == "institution")
+    return Box(node=node, lines=lines)
+
+
+def _columns(view: GraphView) -> list[list[NodeView]]:
+    return [
+        sorted((n for n in view.nodes if n.branch == branch), key=lambda n: (n.tier, n.order))
+        for branch in COLUMN_BRANCHES
+    ]
+
+
+def _rows(nodes: list[NodeView], per_row: int) -> list[list[NodeView]]:
+    """Nodes of one column in rows of at most ``per_row``; each tier starts a new row."""
+    rows: list[list[NodeView]] = []
+    last_tier: int | None = None
+    for node in nodes:
+        if not rows or node.tier != last_tier or len(rows[-1]) >= per_row:
+            rows.append([])
+        rows[-1].append(node)
+        last_tier = node.tier
+    return rows
+
+
+def layered_layout(view: GraphView) -> Layout:
+    boxes: dict[str, Box] = {}
+    columns = _columns(view)
+    # 1. Slots: each column is one or more sub-columns, wide enough for its longest label.
+    column_rows: list[list[list[NodeView]]] = []
+    slot_of_column: list[list[int]] = []
+    slot_widths: list[float] = []
+    for nodes in columns:
+        per_row = 1
+        while per_row < 4 and len(_rows(nodes, per_row)) > MAX_ROWS:
+            per_row += 1
+        rows = _rows(nodes, per_row)
+        column_rows.append(rows)
+        width = BOX_MIN_W
+        for node in nodes:
+            natural = text_width(node.label, FONT_SIZE, bold=True) + 2 * BOX_PAD_X
+            width = max(width, min(BOX_MAX_W, natural))
+        first = len(slot_widths)
+        used = max((len(r) for r in rows), default=0)
+        slot_of_column.append(list(range(first, first + used)))
+        slot_widths.extend([width] * used)
+        for row_index, row in enumerate(rows):
+            for position, node in enumerate(row):
+                box = _label_box(node, width)
+                box.w, box.slot, box.row = width, first + position, row_index
+                boxes[node.id] = box
+    top_nodes = [n for n in view.nodes if n.branch == "electorate"]
+    bottom_nodes = [n for n in view.nodes if n.branch == "instrument"]
+    for node in top_nodes:
+        boxes[node.id] = _label_box(node, BOX_MAX_W)
+    for node in bottom_nodes:
+        boxes[node.id] = _label_box(node, PILL_MAX_W)
+    slots = len(slot_widths)
+
+    # Instruments are ordered by the mean slot of the bodies acting on them, so their edges stay short.
+    def bary(node_id: str) -> float:
+        slots_in = [boxes[e.source].slot for e in view.edges if e.target == node_id and boxes[e.source].slot >= 0]
+        return sum(slots_in) / len(slots_in) if slots_in else slots / 2
+
+    bottom_nodes.sort(key=lambda n: (bary(n.id), n.order))
+
+    # 2. Topology of every route.
+    plans = [_plan(edge.id, boxes[edge.source], boxes[edge.target], bary, slots) for edge in view.edges]
+
+    # 3. Box sizes from labels and port counts; rows stacked down each column.
+    ports: dict[tuple[str, str], list[_End]] = {}
+    for plan in plans:
+        for end in (plan.start, plan.end):
+            ports.setdefault((end.node, end.side), []).append(end)
+    for box in boxes.values():
+        label_h = len(box.lines) * LINE_HEIGHT + 2 * BOX_PAD_Y
+        side_ports = max(len(ports.get((box.node.id, s), [])) for s in ("left", "right"))
+        box.h = max(label_h, (side_ports + 1) * PORT_GAP)
+        if box.slot < 0:
+            label_w = max(text_width(line, FONT_SIZE, bold=True) for line in box.lines) + 2 * BOX_PAD_X
+            flat_ports = max(len(ports.get((box.node.id, s), [])) for s in ("top", "bottom"))
+            box.w = max(label_w, (flat_ports + 1) * PORT_GAP, 96.0 if box.node.branch == "instrument" else BOX_MIN_W)
+            box.h = label_h
+    column_height = 0.0
+    for rows in column_rows:
+        y = HEADER_H
+        for row in rows:
+            for node in row:
+                boxes[node.id].y = y
+            y += max(boxes[n.id].h for n in row) + ROW_GAP
+        column_height = max(column_height, y)
+    for plan in plans:
+        if plan.corridor == "auto":
+            middle = (boxes[plan.start.node].cy + boxes[plan.end.node].cy) / 2
+            plan.corridor = "top" if middle < column_height / 2 else "bottom"
+
+    # 4. Ports on column sides, spread evenly, ordered by where the edge goes next.
+    for (node_id, side), ends in sorted(ports.items()):
+        box = boxes[node_id]
+        if side in ("left", "right"):
+            ends.sort(key=lambda e: e.order())
+            step = box.h / (len(ends) + 1)
+            for index, end in enumerate(ends):
+                end.y = box.y + step * (index + 1)
+
+    # 5. Lanes in the gutters: a vertical run needs its own lane wherever it overlaps another.
+    gutter_runs: dict[int, list[tuple[float, float, _Plan, str]]] = {}
+    for plan in plans:
+        for name, gutter, lo, hi in _vertical_runs(plan, column_height):
+            gutter_runs.setdefault(gutter, []).append((lo, hi, plan, name))
+    gutter_lanes: dict[int, int] = {}
+    for gutter, runs in sorted(gutter_runs.items()):
+        runs.sort(key=lambda r: (r[0], r[1], r[2].edge_id, r[3]))
+        lanes = _lane_indices([(lo, hi) for lo, hi, _, _ in runs])
+        gutter_lanes[gutter] = max(lanes, default=-1) + 1
+        for (_, _, plan, name), lane in zip(runs, lanes, strict=True):
+            plan.lanes[name] = lane
+
+    # 6. Horizontal positions: gutters, then slots; a gap between columns is at least COLUMN_GAP_MIN.
+    column_of_slot = {s: c for c, ss in enumerate(slot_of_column) for s in ss}
+    gutter_x: list[float] = []
+    gutter_w: list[float] = []
+    slot_x: list[float] = []
+    x = MARGIN
+    for gutter in range(slots + 1):
+        needed = gutter_lanes.get(gutter, 0) * LANE_GAP + 2 * GUTTER_PAD
+        between_columns = 0 < gutter < slots and column_of_slot[gutter - 1] != column_of_slot[gutter]
+        width = max(needed, COLUMN_GAP_MIN if between_columns else SUBSLOT_MIN)
+        gutter_x.append(x)
+        gutter_w.append(width)
+        x += width
+        if gutter < slots:
+            slot_x.append(x)
+            x += slot_widths[gutter]
+    column_area_w = x
+    for box in boxes.values():
+        if box.slot >= 0:
+            box.x = slot_x[box.slot]
+
+    def lane_x(gutter: int, lane: float) -> float:
+        return gutter_x[gutter] + GUTTER_PAD + lane * LANE_GAP + LANE_GAP / 2
+
+    # Bands: the electorate centred over the columns, instruments in one row under them.
+    band_gap = 18.0
+    top_w = sum(boxes[n.id].w for n in top_nodes) + band_gap * max(0, len(top_nodes) - 1)
+    bottom_w = sum(boxes[n.id].w for n in bottom_nodes) + band_gap * max(0, len(bottom_nodes) - 1)
+    # A band's heading sits at its left end; its boxes start after it.
+    heads = {b: MARGIN / 2 + 8 + text_width(BRANCH_TITLES[b].upper(), 12, bold=True) + 16 for b in BRANCH_TITLES}
+    width = max(
+        column_area_w + MARGIN,
+        bottom_w + heads["instrument"] + MARGIN,
+        top_w + heads["electorate"] + MARGIN,
+        560.0,
+    )
+    shift = (width - column_area_w - MARGIN) / 2
+    for box in boxes.values():
+        if box.slot >= 0:
+            box.x += shift
+    gutter_x = [g + shift for g in gutter_x]
+    x = max((width - top_w) / 2, heads["electorate"])
+    for node in top_nodes:
+        boxes[node.id].x = x
+        x += boxes[node.id].w + band_gap
+    x = max((width - bottom_w) / 2, heads["instrument"])
+    for node in bottom_nodes:
+        boxes[node.id].x = x
+        x += boxes[node.id].w + band_gap
+
+    # Ports on band sides, ordered by the lane the edge turns into.
+    for plan in plans:
+        for end in (plan.start, plan.end):
+            if end.side in ("left", "right"):
+                box = boxes[end.node]
+                end.x = box.x if end.side == "left" else box.x + box.w
+    for (node_id, side), ends in sorted(ports.items()):
+        if side in ("top", "bottom"):
+            box = boxes[node_id]
+            ends.sort(key=lambda e: e.order())
+            step = box.w / (len(ends) + 1)
+            for index, end in enumerate(ends):
+                end.x = box.x + step * (index + 1)
+    for plan in plans:
+        for name, gutter in _named_gutters(plan):
+            plan.lanes[name + "_x"] = lane_x(gutter, plan.lanes[name])
+
+    # 7. Corridor lanes: horizontal runs above and below the columns.
+    corridor_lanes: dict[str, int] = {}
+    for corridor in ("top", "bottom"):
+        runs = []
+        for plan in plans:
+            for name, lo, hi in _horizontal_runs(plan, corridor):
+                runs.append((lo, hi, plan, name))
+        runs.sort(key=lambda r: (r[0], r[1], r[2].edge_id, r[3]))
+        lanes = _lane_indices([(lo, hi) for lo, hi, _, _ in runs])
+        corridor_lanes[corridor] = max(lanes, default=-1) + 1
+        for (_, _, plan, name), lane in zip(runs, lanes, strict=True):
+            plan.lanes[name] = lane
+
+    # 8. Vertical positions of the bands and the column area.
+    title_y = MARGIN + TITLE_SIZE
+    y = title_y + 30
+    top_band_y = y
+    top_h = max((boxes[n.id].h for n in top_nodes), default=0.0)
+    for node in top_nodes:
+        boxes[node.id].y = top_band_y + (top_h - boxes[node.id].h) / 2
+    y += top_h
+    top_corridor_y = y + CORRIDOR_PAD
+    y += corridor_lanes["top"] * LANE_GAP + 2 * CORRIDOR_PAD
+    columns_y = y
+    for box in boxes.values():
+        if box.slot >= 0:
+            box.y += columns_y
+    for plan in plans:
+        for end in (plan.start, plan.end):
+            if end.side in ("left", "right"):
+                end.y += columns_y
+    y += column_height
+    bottom_corridor_y = y + CORRIDOR_PAD
+    y += corridor_lanes["bottom"] * LANE_GAP + 2 * CORRIDOR_PAD
+    bottom_band_y = y
+    bottom_h = max((boxes[n.id].h for n in bottom_nodes), default=0.0)
+    for node in bottom_nodes:
+        boxes[node.id].y = bottom_band_y + (bottom_h - boxes[node.id].h) / 2
+    for plan in plans:
+        for end in (plan.start, plan.end):
+            box = boxes[end.node]
+            if end.side == "bottom":
+                end.y = box.y + box.h
+            elif end.side == "top":
+                end.y = box.y
+    y += bottom_h + 30
+    legend_y = y
+
+    corridor_y = {
+        "top": lambda lane: top_corridor_y + lane * LANE_GAP + LANE_GAP / 2,
+        "bottom": lambda lane: bottom_corridor_y + lane * LANE_GAP + LANE_GAP / 2,
+    }
+    routes = {plan.edge_id: Route(plan.edge_id, _points(plan, corridor_y)) for plan in plans}
+
+    decorations: list[Decoration] = []
+    for branch, slot_ids in zip(COLUMN_BRANCHES, slot_of_column, strict=True):
+        if not slot_ids:
+            continue
+        left = min(boxes[n.id].x for n in view.nodes if boxes[n.id].slot in slot_ids)
+        right = max(boxes[n.id].x + boxes[n.id].w for n in view.nodes if boxes[n.id].slot in slot_ids)
+        decorations.append(
+            Decoration(
+                BRANCH_TITLES[branch], left - 8, columns_y, right - left + 16, column_height - ROW_GAP + 8, branch
+            )
+        )
+    if top_nodes:
+        decorations.append(
+            Decoration(
+                BRANCH_TITLES["electorate"], MARGIN / 2, top_band_y - 6, width - MARGIN, top_h + 12, "electorate"
+            )
+        )
+    if bottom_nodes:
+        decorations.append(
+            Decoration(
+                BRANCH_TITLES["instrument"], MARGIN / 2, bottom_band_y - 6, width - MARGIN, bottom_h + 12, "instrument"
+            )
+        )
+
+    subtitle = view.version
+    return Layout(
+        width=math.ceil(width),
+        height=0.0,  # the renderer adds the legend's height
+        boxes=boxes,
+        routes=routes,
+        decorations=decorations,
+        title=view.name,
+        subtitle=subtitle,
+        title_y=title_y,
+        legend_y=legend_y,
+    )
+
+
+def _plan(edge_id: str, source: Box, target: Box, bary: Callable[[str], float], slots: int) -> _Plan:
+    """Which sides, gutters and corridor an edge uses; positions come later."""
+
+    def other_y(box: Box) -> Callable[[], float]:
+        return lambda: box.cy if box.slot >= 0 else (-1e6 if box.node.branch == "electorate" else 1e6)
+
+    def position(box: Box) -> float:
+        if box.slot >= 0:
+            return box.slot + 0.5
+        return bary(box.node.id) + 0.5 if box.node.branch == "instrument" else slots / 2
+
+    a, b = source.slot, target.slot
+    s, t = source.node.id, target.node.id
+    if a >= 0 and b >= 0:
+        if a == b:
+            down = (target.row, target.node.order) >= (source.row, source.node.order)
+            side, gutter = ("right", a + 1) if down else ("left", a)
+            return _Plan(edge_id, _End(s, side, other_y(target)), _End(t, side, other_y(source)), [gutter], None)
+        if a < b:
+            start, end, g1, g2 = _End(s, "right", other_y(target)), _End(t, "left", other_y(source)), a + 1, b
+        else:
+            start, end, g1, g2 = _End(s, "left", other_y(target)), _End(t, "right", other_y(source)), a, b + 1
+        if g1 == g2:
+            return _Plan(edge_id, start, end, [g1], None)
+        return _Plan(edge_id, start, end, [g1, g2], "auto")  # the nearer corridor, once heights are known
+    if a >= 0:  # column -> band
+        band_top = target.node.branch == "electorate"
+        go_right = position(target) > a + 0.5
+        side, gutter = ("right", a + 1) if go_right else ("left", a)
+        end_side = "bottom" if band_top else "top"
+        start = _End(s, side, other_y(target))
+        end = _End(t, end_side, lambda: float(gutter))
+        return _Plan(edge_id, start, end, [gutter], "top" if band_top else "bottom")
+    if b >= 0:  # band -> column
+        from_top = source.node.branch == "electorate"
+        go_right = position(source) > b + 0.5
+        side, gutter = ("right", b + 1) if go_right else ("left", b)
+        start = _End(s, "bottom" if from_top else "top", lambda: float(gutter))
+        end = _End(t, side, other_y(source))
+        return _Plan(edge_id, start, end, [gutter], "top" if from_top else "bottom")
+    # band -> band: down the outer gutter nearer the source when the bands differ
+    start_side = "bottom" if source.node.branch == "electorate" else "top"
+    end_side = "bottom" if target.node.branch == "electorate" else "top"
+    if start_side == end_side:
+        corridor = "top" if start_side == "bottom" else "bottom"
+        return _Plan(
+            edge_id,
+            _End(s, start_side, lambda: position(target)),
+            _End(t, end_side, lambda: position(source)),
+            [],
+            corridor,
+        )
+    gutter = 0 if position(source) < slots / 2 else slots
+    return _Plan(
+        edge_id,
+        _End(s, start_side, lambda: float(gutter)),
+        _End(t, end_side, lambda: float(gutter)),
+        [gutter],
+        "both",
+    )
+
+
+def _named_gutters(plan: _Plan) -> list[tuple[str, int]]:
+    return [(f"g{i}", g) for i, g in enumerate(plan.gutters)]
+
+
+def _vertical_runs(plan: _Plan, column_height: float) -> list[tuple[str, int, float, float]]:
+    """Vertical runs in gutters, in column-area coordinates; corridors lie just outside it."""
+    top, bottom = -1.0, column_height + 1.0
+    start_y = plan.start.y if plan.start.side in ("left", "right") else (top if plan.start.side == "bottom" else bottom)
+    end_y = plan.end.y if plan.end.side in ("left", "right") else (top if plan.end.side == "bottom" else bottom)
+    if plan.corridor == "both":
+        return [("g0", plan.gutters[0], top, bottom)]
+    if len(plan.gutters) == 2:
+        via = top if plan.corridor == "top" else bottom
+        return [
+            ("g0", plan.gutters[0], *_span(start_y, via)),
+            ("g1", plan.gutters[1], *_span(via, end_y)),
+        ]
+    if len(plan.gutters) == 1:
+        return [("g0", plan.gutters[0], *_span(start_y, end_y))]
+    return []
+
+
+def _horizontal_runs(plan: _Plan, corridor: str) -> list[tuple[str, float, float]]:
+    lanes = plan.lanes
+    if plan.corridor == "both":
+        gx = lanes["g0_x"]
+        runs = []
+        if corridor == "top":
+            runs.append(("c_top", *_span(plan.start.x, gx)))
+        else:
+            runs.append(("c_bottom", *_span(gx, plan.end.x)))
+        return runs
+    if plan.corridor != corridor:
+        return []
+    if len(plan.gutters) == 2:
+        return [("c", *_span(lanes["g0_x"], lanes["g1_x"]))]
+    if len(plan.gutters) == 1:
+        band_end = plan.start if plan.start.side in ("top", "bottom") else plan.end
+        return [("c", *_span(band_end.x, lanes["g0_x"]))]
+    return [("c", *_span(plan.start.x, plan.end.x))]
+
+
+def _span(a: float, b: float) -> tuple[float, float]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _lane_indices(intervals: list[tuple[float, float]]) -> list[int]:
+    """Greedy interval partitioning in the given order: the fewest lanes with no overlap on one lane."""
+    lane_ends: list[float] = []
+    result: list[int] = []
+    for lo, hi in intervals:
+        for lane, end in enumerate(lane_ends):
+            if lo > end + LANE_GAP:
+                lane_ends[lane] = hi
+                result.append(lane)
+                break
+        else:
+            lane_ends.append(hi)
+            result.append(len(lane_ends) - 1)
+    return result
+
+
+def _points(plan: _Plan, corridor_y: dict[str, Callable[[float], float]]) -> list[tuple[float, float]]:
+    s, e, lanes = plan.start, plan.end, plan.lanes
+    if plan.corridor == "both":
+        gx = lanes["g0_x"]
+        ty, by = corridor_y["top"](lanes["c_top"]), corridor_y["bottom"](lanes["c_bottom"])
+        return [(s.x, s.y), (s.x, ty), (gx, ty), (gx, by), (e.x, by), (e.x, e.y)]
+    if len(plan.gutters) == 2:
+        cy = corridor_y[plan.corridor or "top"](lanes["c"])
+        g0, g1 = lanes["g0_x"], lanes["g1_x"]
+        return [(s.x, s.y), (g0, s.y), (g0, cy), (g1, cy), (g1, e.y), (e.x, e.y)]
+    if len(plan.gutters) == 1 and plan.corridor is None:
+        g0 = lanes["g0_x"]
+        return [(s.x, s.y), (g0, s.y), (g0, e.y), (e.x, e.y)]
+    if len(plan.gutters) == 1:
+        cy = corridor_y[plan.corridor or "top"](lanes["c"])
+        g0 = lanes["g0_x"]
+        if s.side in ("top", "bottom"):
+            return [(s.x, s.y), (s.x, cy), (g0, cy), (g0, e.y), (e.x, e.y)]
+        return [(s.x, s.y), (g0, s.y), (g0, cy), (e.x, cy), (e.x, e.y)]
+    cy = corridor_y[plan.corridor or "top"](lanes["c"])
+    return [(s.x, s.y), (s.x, cy), (e.x, cy), (e.x, e.y)]
