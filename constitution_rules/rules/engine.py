@@ -265,6 +265,7 @@ _WAIVER_PASSING = """\
 institution President: executive, head-of-state
 institution ProsecutorGeneral "Prosecutor General": prosecution
 article 83 {
+  President appoints ProsecutorGeneral.
   President dismisses ProsecutorGeneral at will
     waive CB103 "the Prosecutor General answers to the Senate by law".
 }
@@ -337,6 +338,7 @@ def unused_waiver(self: Rule, context: RuleContext) -> Iterator[Finding]:
         "institution President: executive, head-of-state\n"
         'institution ProsecutorGeneral "Prosecutor General": prosecution\n'
         "article 83 {\n"
+        "  President appoints ProsecutorGeneral.\n"
         "  President dismisses ProsecutorGeneral at will\n"
         '    waive CB13 "the Prosecutor General answers to the Senate by law".\n'
         "}\n"

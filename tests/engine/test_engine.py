@@ -126,7 +126,9 @@ def test_waivers_at_each_level(fake_rules, where):
 
 
 def test_waiver_of_finding_without_evidence_by_institution(fake_rules):
-    result = run_rules(spec(waived_spec(institution='waive TS102 "filled by statute"')), config=Config(select=("TS102",)))
+    result = run_rules(
+        spec(waived_spec(institution='waive TS102 "filled by statute"')), config=Config(select=("TS102",))
+    )
     assert [(f.institutions, f.waived) for f in result.findings] == [(("Court",), True), (("Auditor",), False)]
 
 
