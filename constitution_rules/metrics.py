@@ -23,6 +23,7 @@ from constitution_rules.rules.queries import (
     control_closure,
     dependence_closure,
     is_independent_of,
+    is_trigger,
     say_so_holders,
     share_fraction,
 )
@@ -83,7 +84,10 @@ class ConditionalVeto(_Model):
 
 class VetoPlayers(_Model):
     instrument: str
-    routes: list[list[str]] = Field(description="for each way the act can be adopted, who must agree")
+    routes: list[list[str]] = Field(description="for each ordinary way the act can be adopted, who must agree")
+    contingent_routes: list[list[str]] = Field(
+        description="routes open only in a stated circumstance (a `when` trigger), e.g. while a chamber is dissolved"
+    )
     required: list[str] = Field(description="institutions whose agreement every route needs")
     conditional: list[ConditionalVeto] = Field(description="vetoes that a qualified majority can override")
 
@@ -218,12 +222,14 @@ def _control_reach(index: Index, closure: Mapping[str, Mapping[str, list[PowerCl
 def veto_players(index: Index, instrument: str) -> VetoPlayers:
     """Who must agree to adopt ``instrument`` (``laws`` or ``constitution``), following Tsebelis.
 
-    Each clause that adopts the act with final effect is a route; a route needs its actor, every
+    Each clause that adopts the act with final effect is a route (a contingent one when a `when`
+    trigger limits it, except on a referendum route, where `when` names the subject); a route needs its actor, every
     institution whose consent or proposal the clause names, the only initiator when just one
     institution may initiate, and, on a referendum route (the electorate adopts), the only
     institution that may call a referendum. Approvals and vetoes on the act that no one can override
     join every route; those a qualified majority can override are conditional veto players.
-    Institutions every route needs are the veto players.
+    Institutions every ordinary route needs are the veto players (every contingent route's, when there
+    is no ordinary route).
     """
     clauses = index.constitution.clauses
     on_act = [c for c in clauses if c.target == instrument]
@@ -249,6 +255,7 @@ def veto_players(index: Index, instrument: str) -> VetoPlayers:
                 )
             )
     routes: list[list[str]] = []
+    contingent: list[list[str]] = []
     for clause in on_act:
         if clause.verb not in ADOPTION_VERBS.get(instrument, ("adopts",)):
             continue
@@ -259,13 +266,18 @@ def veto_players(index: Index, instrument: str) -> VetoPlayers:
             members.append(callers[0])
         members.extend(gates)
         route = sorted(set(members))
-        if route not in routes:
-            routes.append(route)
+        triggered = any(is_trigger(w.circumstance) for w in clause.conditions_of("when"))
+        bucket = contingent if triggered and not index.is_electorate(clause.actor) else routes
+        if route not in bucket:
+            bucket.append(route)
     routes.sort()
-    required = sorted(set.intersection(*(set(r) for r in routes))) if routes else []
+    contingent.sort()
+    basis = routes or contingent
+    required = sorted(set.intersection(*(set(r) for r in basis))) if basis else []
     return VetoPlayers(
         instrument=instrument,
         routes=routes,
+        contingent_routes=contingent,
         required=required,
         conditional=sorted(conditional, key=lambda v: (v.institution, v.overridable_by)),
     )
@@ -297,3 +309,42 @@ def compute_metrics(
         lawmaking_veto_players=veto_players(index, "laws"),
         amendment_veto_players=veto_players(index, "constitution"),
     )
+
+
+def render_text(metrics: Metrics) -> str:
+    """The metrics as an aligned plain-text report."""
+    lines = [f"Balance metrics: {metrics.constitution}", ""]
+    lines.append("Share of weighted powers")
+    for entry in sorted(metrics.shares, key=lambda s: (-s.share, s.institution)):
+        categories = ", ".join(f"{c} {w:g}" for c, w in entry.by_category.items())
+        lines.append(f"  {entry.share * 100:6.2f}%  {entry.label}  ({categories})")
+    lines.append("")
+    lines.append(f"Herfindahl-Hirschman index  {metrics.hhi:.4f}  (effective number {metrics.effective_number:.2f})")
+    lines.append(
+        f"Oversight coverage          {metrics.oversight_coverage:.4f}  "
+        f"({len(metrics.overseen)} of {len(metrics.overseen) + len(metrics.unoverseen)} power holders)"
+    )
+    if metrics.unoverseen:
+        lines.append(f"  not overseen: {', '.join(metrics.unoverseen)}")
+    lines.append("")
+    lines.append("Control reach (at-will removal chains)")
+    reaching = [r for r in metrics.control_reach if r.controls]
+    for reach in sorted(reaching, key=lambda r: (-r.reach, r.institution)):
+        lines.append(f"  {reach.reach * 100:6.2f}%  {reach.label}: {', '.join(reach.controls)}")
+    if not reaching:
+        lines.append("  none")
+    for title, players in (
+        ("Veto players of ordinary lawmaking", metrics.lawmaking_veto_players),
+        ("Veto players of constitutional amendment", metrics.amendment_veto_players),
+    ):
+        lines.append("")
+        lines.append(title)
+        lines.append(f"  required: {', '.join(players.required) or 'none'}")
+        for veto in players.conditional:
+            by = ", ".join(veto.overridable_by) or "no one"
+            lines.append(f"  conditional: {veto.institution} (overridable by {by} by {veto.majority})")
+        for number, route in enumerate(players.routes, 1):
+            lines.append(f"  route {number}: {', '.join(route)}")
+        for route in players.contingent_routes:
+            lines.append(f"  contingent route: {', '.join(route)}")
+    return "\n".join(lines) + "\n"

@@ -95,7 +95,11 @@ def outsize_share(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
             f"{entry.label} holds {_percent(entry.share)} of all weighted powers (more than {_percent(limit)}); "
             f"largest categories: {detail}",
             [entry.institution],
-            [c for c in ctx.constitution.clauses if c.actor == entry.institution],
+            [
+                c
+                for c in ctx.constitution.clauses
+                if c.actor == entry.institution or entry.institution in q.say_so_holders(c)
+            ],
             location=institution.location if institution else None,
         )
 

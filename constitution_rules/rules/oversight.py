@@ -418,7 +418,7 @@ def captured_elections(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
                 f"{q.label(ctx.constitution, actor)}{through} composes {institution.label} and may remove "
                 f"{removed} at will",
                 [actor, institution.id, *masters],
-                [*appointments, *mine],
+                [*appointments, *mine, *(c for m in masters for c in closure.get(m, {}).get(actor, []))],
             )
 
 

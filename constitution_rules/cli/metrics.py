@@ -1,0 +1,43 @@
+"""The ``metrics`` verb: the balance metrics of a constitution (docs/metrics.md)."""
+
+from __future__ import annotations
+
+import click
+
+from constitution_rules.cli.common import output_option
+from constitution_rules.io import atomic_write
+
+FORMATS = ["text", "json"]
+
+
+@click.command("metrics")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@output_option()
+def metrics_command(file: str, fmt: str, output: str) -> None:
+    """Print the balance metrics of FILE: power shares, concentration, oversight coverage, control
+    reach and veto players.
+
+    \b
+    Examples:
+      constitution-rules metrics specs/kazakhstan/2022.constitution
+      constitution-rules metrics kz.constitution --format json -o kz-metrics.json
+    """
+    from constitution_rules.graph import build_graph
+    from constitution_rules.language.parser import parse_file
+    from constitution_rules.metrics import compute_metrics, render_text
+
+    constitution = parse_file(file)
+    try:
+        metrics = compute_metrics(constitution, build_graph(constitution), _configured(file))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    text = metrics.model_dump_json(indent=2) + "\n" if fmt == "json" else render_text(metrics)
+    atomic_write(output, text)
+
+
+def _configured(file: str) -> dict[str, object]:
+    """The category ``weights`` of the configuration that applies to FILE (found upward from it)."""
+    from constitution_rules.config import config_for
+
+    return {"weights": dict(config_for(file).weights)}
