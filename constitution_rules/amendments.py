@@ -223,7 +223,7 @@ class _Applier:
             self.error(
                 op.span,
                 f"cannot renumber article {ref_text(op.ref)} as {ref_text(op.new_ref)}: "
-                f"{clash[0].replace('art_', 'article ')} already exists",
+                f"article {_ref_of(clash[0])} already exists",
                 help="renumber or repeal that article first",
             )
             return
@@ -418,6 +418,12 @@ class _Applier:
         return Span(loc.line, loc.column, loc.line, loc.column + 9) if loc else Span(1, 1, 1, 2)
 
 
+def _ref_of(pid: str) -> str:
+    """``art_10__para_2`` -> ``10(2)``."""
+    article, *rest = pid.removeprefix("art_").split("__")
+    return article + "".join(f"({part.split('_', 1)[1]})" for part in rest)
+
+
 def _diagnostic(amendment: ParsedAmendment, span: Span, message: str, help: str | None = None) -> Diagnostic:
     width = span.end_column - span.column if span.end_line == span.line else 1
     return Diagnostic(
@@ -435,7 +441,10 @@ def _names_in(clause: m.PowerClause) -> list[str]:
     names = [clause.actor]
     if clause.target_type == "institution":
         names.append(clause.target)
-    names.extend(str(getattr(c, "institution")) for c in clause.conditions if getattr(c, "institution", None))
+    for condition in clause.conditions:
+        holder = getattr(condition, "institution", None)
+        if holder:
+            names.append(str(holder))
     return names
 
 
@@ -723,8 +732,10 @@ def render_applied(applied: Applied) -> str:
         if head in notes:
             out.append(notes[head])
         out.append(line)
-    text = "\n".join(out) + "\n"
-    # The same safety checks as fmt: the text means the model, and formatting it changes nothing.
+    # One more formatting pass lays the notes out like any comment (a blank line before a noted
+    # institution, say); then the same safety checks as fmt: the text means the model, and
+    # formatting it again changes nothing.
+    text = format_source("\n".join(out) + "\n", constitution.file)
     reparsed = parse_text(text, constitution.file)
     if reparsed.meaning() != constitution.meaning():
         raise AssertionError("the amended text does not parse back to the amended model")

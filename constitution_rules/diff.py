@@ -60,7 +60,7 @@ class PowerChange(_Frozen):
 
 
 class FindingChange(_Frozen):
-    status: Literal["new", "resolved", "unchanged"]
+    status: Literal["new", "resolved", "changed", "unchanged"]
     finding: Finding
     key: str
 
@@ -249,9 +249,19 @@ def finding_changes(
             out.append(FindingChange(status="unchanged", finding=finding, key=key))
         else:
             out.append(FindingChange(status="new", finding=finding, key=key))
-    for key in sorted(remaining):
-        out.extend(FindingChange(status="resolved", finding=f, key=key) for f in remaining[key])
-    rank = {"new": 0, "resolved": 1, "unchanged": 2}
+    # The same rule on the same institutions, now resting on other provisions: still there, changed.
+    leftovers = {key: found for key, found in remaining.items() if found}
+    for index, change in enumerate(out):
+        if change.status != "new":
+            continue
+        head = change.key.rsplit("|", 1)[0]
+        match = next((k for k in sorted(leftovers) if k.rsplit("|", 1)[0] == head and leftovers[k]), None)
+        if match is not None:
+            leftovers[match].pop(0)
+            out[index] = FindingChange(status="changed", finding=change.finding, key=change.key)
+    for key in sorted(leftovers):
+        out.extend(FindingChange(status="resolved", finding=f, key=key) for f in leftovers[key])
+    rank = {"new": 0, "resolved": 1, "changed": 2, "unchanged": 3}
     return sorted(out, key=lambda c: (rank[c.status], -SEVERITY_ORDER[c.finding.severity], c.finding.code, c.key))
 
 

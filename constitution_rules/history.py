@@ -89,7 +89,12 @@ def build_history(folder: str | Path, config: Any = None) -> list[Version]:
             twin.same_as = _display(path)
             continue
         versions.append(
-            Version(_date_of(constitution), constitution.version or path.name, _display(path), constitution)
+            Version(
+                _date_of(constitution),
+                f"{path.name}: {constitution.version or ''}".rstrip(": "),
+                _display(path),
+                constitution,
+            )
         )
     versions.sort(key=lambda v: (v.date or dt.date.min, v.source))
     for version in versions:

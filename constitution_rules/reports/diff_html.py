@@ -105,7 +105,7 @@ def _tables(diff: ConstitutionDiff, fail_on: str) -> list[str]:
             )
     out.append("</table>")
     out.append("<h2>Findings</h2><table><tr><th></th><th>rule</th><th>severity</th><th>message</th></tr>")
-    for status in ("new", "resolved"):
+    for status in ("new", "resolved", "changed"):
         for fc in diff.findings_with(status):
             f = fc.finding
             out.append(f"<tr><td>{status}</td><td>{e(f.code)}</td><td>{f.severity}</td><td>{e(f.message)}</td></tr>")

@@ -69,9 +69,11 @@ def render_text(diff: ConstitutionDiff, fail_on: str = "never") -> str:
         out.append("  no power changes")
     out.append("")
     new, resolved, same = diff.findings_with("new"), diff.findings_with("resolved"), diff.findings_with("unchanged")
-    out.append(f"Findings: {len(new)} new, {len(resolved)} resolved, {len(same)} unchanged")
+    changed = diff.findings_with("changed")
+    out.append(f"Findings: {len(new)} new, {len(resolved)} resolved, {len(changed)} changed, {len(same)} unchanged")
     out.extend(f"  + {_finding_line(c)}" for c in new)
     out.extend(f"  - {_finding_line(c)}" for c in resolved)
+    out.extend(f"  ~ {_finding_line(c)}" for c in changed)
     out.append("")
     moved = changed_metrics(diff)
     out.append(f"Metrics ({len(moved)} changed of {len(diff.metrics)})")
@@ -90,7 +92,7 @@ def render_json(diff: ConstitutionDiff, fail_on: str = "never") -> str:
         raw["delta"] = metric.delta
     data["summary"] = {
         "powers": {k: sum(1 for c in diff.powers if c.kind == k) for k in ("added", "removed", "changed", "moved")},
-        "findings": {s: len(diff.findings_with(s)) for s in ("new", "resolved", "unchanged")},
+        "findings": {s: len(diff.findings_with(s)) for s in ("new", "resolved", "changed", "unchanged")},
         "fail_on": fail_on,
         "fails": diff.fails(fail_on),
     }
@@ -141,6 +143,7 @@ def mermaid(diff: ConstitutionDiff) -> list[str]:
 
 def render_markdown(diff: ConstitutionDiff, fail_on: str = "never") -> str:
     new, resolved, same = diff.findings_with("new"), diff.findings_with("resolved"), diff.findings_with("unchanged")
+    changed = diff.findings_with("changed")
     title = " + ".join(diff.amendments) if diff.amendments else f"`{diff.new.file}`"
     out = [f"## Constitutional impact: {_md(title)}", ""]
     out.append(f"Compared with `{diff.old.file}`" + (f" ({_md(diff.old.version)})" if diff.old.version else "") + ".")
@@ -148,7 +151,8 @@ def render_markdown(diff: ConstitutionDiff, fail_on: str = "never") -> str:
     counts = {k: sum(1 for c in diff.powers if c.kind == k) for k in ("added", "removed", "changed", "moved")}
     out.append(
         f"**Powers:** {counts['added']} added, {counts['removed']} removed, {counts['changed']} changed, "
-        f"{counts['moved']} moved · **Findings:** {len(new)} new, {len(resolved)} resolved, {len(same)} unchanged"
+        f"{counts['moved']} moved · **Findings:** {len(new)} new, {len(resolved)} resolved, "
+        f"{len(changed)} changed, {len(same)} unchanged"
     )
     if fail_on != "never":
         verdict = "❌ fails" if diff.fails(fail_on) else "✅ passes"
@@ -172,17 +176,17 @@ def render_markdown(diff: ConstitutionDiff, fail_on: str = "never") -> str:
     else:
         out.append("No power changes.")
     out.extend(["", "### Findings", ""])
-    if new or resolved:
+    if new or resolved or changed:
         out.append("| | rule | severity | message | articles |")
         out.append("|---|---|---|---|---|")
-        for sign, found in (("🆕 new", new), ("✔️ resolved", resolved)):
+        for sign, found in (("🆕 new", new), ("✔️ resolved", resolved), ("✏️ changed", changed)):
             for fc in found:
                 f = fc.finding
                 where = ", ".join(sorted({e.citation for e in f.evidence if e.citation}))
                 severity = f.severity + (" (waived)" if f.waived else "")
                 out.append(f"| {sign} | {f.code} | {severity} | {_md(f.message)} | {where} |")
     else:
-        out.append("No new or resolved findings.")
+        out.append("No new, resolved or changed findings.")
     out.append(f"\n{len(same)} findings unchanged.")
     moved = changed_metrics(diff)
     out.extend(["", "### Balance metrics", ""])

@@ -1,0 +1,190 @@
+"""The apply, diff, history and compare verbs, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SPECS, run_cli
+
+DATA = Path(__file__).parent / "data"
+REL = DATA.relative_to(ROOT)
+KZ = SPECS / "kazakhstan"
+
+
+def test_apply_writes_the_amended_constitution_and_never_touches_the_base(tmp_path):
+    base = DATA / "base.constitution"
+    before = base.read_bytes()
+    out = tmp_path / "amended.constitution"
+    result = run_cli("apply", str(REL / "base.constitution"), str(REL / "reform.amendment"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert base.read_bytes() == before
+    text = out.read_text(encoding="utf-8")
+    assert "# amended by Test reform (2024-05-01)\narticle 20 {" in text
+    assert "President dismisses Court at will." in text and "President issues decrees." not in text
+    assert run_cli("parse", str(out)).returncode == 0
+
+
+def test_apply_refuses_to_overwrite_the_base():
+    base = str(REL / "base.constitution")
+    result = run_cli("apply", base, str(REL / "reform.amendment"), "-o", base)
+    assert result.returncode == 2
+    assert "refusing to overwrite the base" in result.stderr
+
+
+def test_apply_error_is_exit_2_at_the_amendment_line(tmp_path):
+    bad = tmp_path / "bad.amendment"
+    bad.write_text('amendment "x"\nrepeal article 77\n', encoding="utf-8")
+    result = run_cli("apply", str(REL / "base.constitution"), str(bad))
+    assert result.returncode == 2
+    assert f"{bad}:2:1: error: cannot repeal article 77" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_diff_gate_fails_when_the_president_may_dismiss_the_constitutional_court(tmp_path):
+    amendment = tmp_path / "dismiss.amendment"
+    amendment.write_text(
+        'amendment "Let the President dismiss the Constitutional Court at will"\n'
+        '  amends version "as amended 17 September 2022"\n  status proposed\n\n'
+        "in article 71(3) {\n  insert President dismisses ConstitutionalCourt at will.\n}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("diff", str(KZ / "2022.constitution"), str(amendment), "--fail-on", "new-error")
+    assert result.returncode == 1, result.stderr
+    new_findings = result.stdout.split("Findings:")[1].split("Metrics")[0]
+    line = next(li for li in new_findings.splitlines() if li.startswith("  + CB103"))
+    assert "Constitutional Court" in line and "Art. 71(3)" in line
+    assert f"{amendment}:6:10" in line  # the finding points at the amendment's own clause
+    assert "+ President dismisses ConstitutionalCourt at will.  [Art. 71(3)]" in result.stdout
+    passing = run_cli("diff", str(KZ / "2022.constitution"), str(amendment), "--fail-on", "never")
+    assert passing.returncode == 0
+
+
+def test_renumbering_only_changes_no_finding():
+    result = run_cli("diff", str(REL / "base.constitution"), str(REL / "renumber.amendment"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"]["findings"]["new"] == 0 and data["summary"]["findings"]["resolved"] == 0
+    assert data["summary"]["findings"]["unchanged"] > 0
+    assert data["summary"]["powers"] == {"added": 0, "removed": 0, "changed": 0, "moved": 0}
+    assert data["renumbered"]["art_10__para_1"] == "art_11__para_1"
+    assert all(m["old"] == m["new"] for m in data["metrics"])
+
+
+def test_diff_between_two_constitution_files_infers_renumbering(tmp_path):
+    renumbered = tmp_path / "renumbered.constitution"
+    applied = run_cli("apply", str(REL / "base.constitution"), str(REL / "renumber.amendment"), "-o", str(renumbered))
+    assert applied.returncode == 0, applied.stderr
+    result = run_cli("diff", str(REL / "base.constitution"), str(renumbered), "--format", "json")
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["findings"]["new"] == 0 and summary["findings"]["resolved"] == 0
+    assert summary["powers"]["moved"] == 0
+
+
+def test_markdown_diff_matches_the_golden_file():
+    result = run_cli(
+        "diff",
+        str(REL / "base.constitution"),
+        str(REL / "reform.amendment"),
+        "--format",
+        "markdown",
+        "--fail-on",
+        "new-error",
+    )
+    assert result.returncode == 1, result.stderr
+    golden = (DATA / "reform.diff.md").read_text(encoding="utf-8")
+    assert result.stdout == golden
+
+
+def test_diff_output_is_deterministic_in_every_format(tmp_path):
+    for fmt in ("text", "json", "markdown", "html"):
+        args = ("diff", str(REL / "base.constitution"), str(REL / "reform.amendment"), "--format", fmt)
+        first, second = run_cli(*args), run_cli(*args)
+        assert first.returncode == 0, first.stderr
+        assert first.stdout == second.stdout
+
+
+def test_html_diff_marks_added_and_removed_powers():
+    result = run_cli("diff", str(REL / "base.constitution"), str(REL / "reform.amendment"), "--format", "html")
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
+    assert "stroke:#1a7f37" in page.split("</style>")[0]  # an added power is marked
+    assert "stroke-dasharray:7 4" in page.split("</style>")[0]  # a removed one too
+
+
+def test_diff_usage_errors(tmp_path):
+    result = run_cli(
+        "diff", str(REL / "base.constitution"), str(REL / "reform.amendment"), str(REL / "base.constitution")
+    )
+    assert result.returncode == 2
+    assert "not both" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def kz_history() -> dict:
+    result = run_cli("history", str(KZ), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return {row["label"]: row for row in json.loads(result.stdout)["versions"]}
+
+
+def test_history_runs_through_every_version(kz_history):
+    labels = list(kz_history)
+    assert labels[0] == "original text of 30 August 1995"
+    assert [label.split(" ")[0] for label in labels[1:7]] == [
+        "Law",
+        "Law",
+        "Law",
+        "Law",
+        "Amendments",
+        "2022.constitution:",
+    ]
+    assert labels[-1].startswith("2026.constitution")
+    assert "parliamentary-republic" not in json.dumps(kz_history)  # a proposal is not a version
+
+
+def test_history_tells_the_story_of_the_presidents_share(kz_history):
+    """Rising through 2007 and 2011 (dissolution at will, early elections by decree), falling with
+    the 2017 transfer of powers and the 2022 referendum, as the sources in notes/history.md say."""
+    share = {
+        label.split(" ")[0] + label.split(" ")[-1][:4]: row["metrics"]["head_of_state_share"]
+        for label, row in kz_history.items()
+    }
+    by_date = [row["metrics"]["head_of_state_share"] for row in kz_history.values()]
+    p1995, p1998, p2007, p2011, p2017, p2022_06 = by_date[:6]
+    assert p1998 == p1995  # a longer term is not a power
+    assert p2007 > p1998
+    assert p2011 > p2007
+    assert p2017 < p2011
+    assert p2022_06 < p2017
+    assert share  # the labels were read
+
+
+def test_history_chart_is_a_deterministic_svg(tmp_path):
+    first, second = tmp_path / "a.svg", tmp_path / "b.svg"
+    assert run_cli("history", str(KZ), "--chart", str(first)).returncode == 0
+    assert run_cli("history", str(KZ), "--chart", str(second)).returncode == 0
+    svg = first.read_text(encoding="utf-8")
+    assert svg == second.read_text(encoding="utf-8")
+    assert svg.count("<polyline") == 4 and "head of state share" in svg
+
+
+def test_compare_side_by_side():
+    result = run_cli(
+        "compare",
+        str(KZ / "1995.constitution"),
+        str(KZ / "2022.constitution"),
+        str(KZ / "2026.constitution"),
+        str(KZ / "proposals" / "parliamentary-republic.amendment"),
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    columns = json.loads(result.stdout)["columns"]
+    assert [c["label"] for c in columns] == ["1995", "2022", "2026", "parliamentary-republic"]
+    for column in columns:
+        assert set(column["aspects"]) == {"lawmaking", "executive_checked", "appointments", "participation"}
+        assert all(cell["clauses"] for cell in column["aspects"].values())
+    checked = [c["aspects"]["executive_checked"]["summary"] for c in columns]
+    assert checked[3] != checked[2]  # the proposal adds parliamentary checks on the executive

@@ -1,0 +1,66 @@
+"""Kazakhstan's amendments, applied in order to the 1995 text."""
+
+from __future__ import annotations
+
+import pytest
+
+from constitution_rules.amendments import apply_amendments, load_amendment
+from constitution_rules.language.parser import parse_file, read_source
+from tests.conftest import SPECS
+
+KZ = SPECS / "kazakhstan"
+CHAIN = ["1998", "2007", "2011", "2017", "2022-06", "2022-09"]
+
+
+def chain():
+    base = KZ / "1995.constitution"
+    amendments = [load_amendment(KZ / "amendments" / f"{name}.amendment") for name in CHAIN]
+    return apply_amendments(parse_file(base), amendments, read_source(base))
+
+
+def test_every_amendment_applies_in_order_and_is_cited():
+    applied = chain()
+    assert applied.constitution.version == "as amended 17 September 2022"
+    for amendment in applied.amendments:
+        assert amendment.header.status == "adopted"
+        assert amendment.header.source and amendment.header.date
+    president = applied.constitution.institution("President")
+    assert president is not None and (president.term_years, president.term_limit) == (7, 1)
+    assert applied.renamed == {"ConstitutionalCouncil": "ConstitutionalCourt"}
+
+
+@pytest.mark.parametrize(
+    "ref",
+    ["41(3-1)", "50(2)", "51(1)", "51(2)", "55(1-1)", "56(2)", "62(4)", "62(5)", "71(2)", "71(3)"],
+)
+def test_the_provisions_the_amendments_rewrote_match_the_2022_text(ref):
+    """Where the notes give the clause, the chain's provision means what 2022.constitution says."""
+    ours = {p.citation: p for p in chain().constitution.provisions}[f"Art. {ref}"]
+    theirs = {p.citation: p for p in parse_file(KZ / "2022.constitution").provisions}[f"Art. {ref}"]
+
+    def clauses(p):
+        return [c.model_dump(mode="json", exclude={"location", "conditions"}) for c in p.clauses], [
+            [x.model_dump(mode="json", exclude={"location"}) for x in c.conditions] for c in p.clauses
+        ]
+
+    assert clauses(ours) == clauses(theirs)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="1995.constitution and 2022.constitution encode several provisions differently from what "
+    "notes/history.md documents as amended (e.g. bare Art. 44 vs 44(12)/(15)/(16)/(17), institutions "
+    "first encoded in 2022 such as NationalBank and CentralElectionCommission, display names); see the "
+    "residual diff in the session report. Reconcile the files, then this test passes and must be un-xfailed.",
+)
+def test_the_chain_reproduces_the_2022_model():
+    assert chain().constitution.meaning() == parse_file(KZ / "2022.constitution").meaning()
+
+
+def test_the_proposal_is_marked_and_applies_to_2026():
+    proposal = load_amendment(KZ / "proposals" / "parliamentary-republic.amendment")
+    assert proposal.header.status == "proposed"
+    assert "Proposal" in proposal.header.title
+    base = KZ / "2026.constitution"
+    applied = apply_amendments(parse_file(base), [proposal], read_source(base))
+    assert applied.constitution.version and "hypothetical" in applied.constitution.version
