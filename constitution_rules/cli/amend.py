@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,7 @@ def apply_command(base: str, amendments: tuple[str, ...], output: str) -> None:
 
 @click.command("diff")
 @click.argument("old", type=click.Path(dir_okay=False))
-@click.argument("new", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("new", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True)
 @click.option(
     "--fail-on",
@@ -79,11 +80,52 @@ def diff_command(old: str, new: tuple[str, ...], fmt: str, fail_on: str, config_
     matched by their text (after renamings), findings by rule, institutions and provisions
     (after renumberings), so reformatting and renumbering are not reported as changes.
 
+    When only amendments are given, each is compared with the base its `amends "PATH"` names:
+    the form a pre-commit hook or a CI job uses to gate every changed proposal.
+
     \b
     Examples:
       constitution-rules diff specs/kazakhstan/2017.constitution specs/kazakhstan/2022.constitution
       constitution-rules diff kz.constitution proposals/reform.amendment --format markdown --fail-on new-error
+      constitution-rules diff proposals/*.amendment --fail-on new-error
     """
+    from constitution_rules.amendments import AMENDMENT_SUFFIX
+
+    if old.endswith(AMENDMENT_SUFFIX):
+        _diff_each(old, new, fmt, fail_on, config_path, output)
+        return
+    if not new:
+        raise click.BadParameter("give a constitution or amendments to compare OLD with", param_hint="NEW")
+    text, fails = _diff_one(old, new, fmt, fail_on, config_path)
+    atomic_write(output, text)
+    if fails:
+        sys.exit(1)
+
+
+def _diff_each(first: str, rest: tuple[str, ...], fmt: str, fail_on: str, config_path: str | None, output: str) -> None:
+    """Gate mode: every amendment against the base it names."""
+    from constitution_rules.amendments import AMENDMENT_SUFFIX, load_amendment
+
+    if fmt == "html":
+        raise click.BadParameter("html needs one OLD and NEW; give the base explicitly", param_hint="--format")
+    texts: list[str] = []
+    failing = False
+    for path in (first, *rest):
+        if not path.endswith(AMENDMENT_SUFFIX):
+            raise click.BadParameter(f"{path}: give only amendments, or OLD first", param_hint="NEW")
+        amendment = load_amendment(path)
+        if amendment.header.amends_path is None:
+            raise click.BadParameter(f'{path}: the amendment names no base (amends "PATH")', param_hint="NEW")
+        base = os.path.normpath(Path(path).parent / amendment.header.amends_path)
+        text, fails = _diff_one(base, (path,), fmt, fail_on, config_path)
+        texts.append(text)
+        failing = failing or fails
+    atomic_write(output, ("\n" if fmt != "json" else "").join(texts))
+    if failing:
+        sys.exit(1)
+
+
+def _diff_one(old: str, new: tuple[str, ...], fmt: str, fail_on: str, config_path: str | None) -> tuple[str, bool]:
     from constitution_rules.amendments import AMENDMENT_SUFFIX
     from constitution_rules.diff import diff_constitutions
 
@@ -120,9 +162,7 @@ def diff_command(old: str, new: tuple[str, ...], fmt: str, fail_on: str, config_
             "json": diff_report.render_json,
             "markdown": diff_report.render_markdown,
         }[fmt](result, fail_on)
-    atomic_write(output, text)
-    if result.fails(fail_on):
-        sys.exit(1)
+    return text, result.fails(fail_on)
 
 
 @click.command("history")

@@ -188,3 +188,17 @@ def test_compare_side_by_side():
         assert all(cell["clauses"] for cell in column["aspects"].values())
     checked = [c["aspects"]["executive_checked"]["summary"] for c in columns]
     assert checked[3] != checked[2]  # the proposal adds parliamentary checks on the executive
+
+
+def test_gate_mode_diffs_each_amendment_against_its_own_base():
+    result = run_cli(
+        "diff",
+        str(KZ / "proposals" / "parliamentary-republic.amendment"),
+        str(REL / "reform.amendment"),
+        "--fail-on",
+        "new-error",
+    )
+    assert result.returncode == 1, result.stderr
+    assert "specs/kazakhstan/2026.constitution (" in result.stdout
+    assert result.stdout.count("gate --fail-on new-error:") == 2
+    assert "gate --fail-on new-error: FAIL" in result.stdout
