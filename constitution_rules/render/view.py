@@ -26,7 +26,7 @@ BRANCH_TITLES: dict[str, str] = {
     "legislature": "Legislature",
     "executive": "Executive",
     "judiciary": "Judiciary",
-    "independent": "Independent bodies",
+    "independent": "Independent and other bodies",
     "instrument": "Acts and instruments",
 }
 _EXECUTIVE_KINDS = frozenset(
