@@ -7,6 +7,7 @@ expected, and where a name is misspelt offers the closest known one.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -60,5 +61,13 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
 
 
 def line_of(text: str, line: int) -> str | None:
-    lines = text.splitlines()
+    lines = _lines(text)
     return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[str, ...]:
+    # Cached: a file with many errors asks for many lines of the same text (splitting it each
+    # time made reporting quadratic in the number of errors).
+    # Split at "\n" only, as the lexer counts lines (str.splitlines also splits at "\r", "\u2028"...).
+    return tuple(text.split("\n"))

@@ -30,10 +30,17 @@ class Comment:
     standalone: bool
 
 
+def source_lines(text: str) -> list[str]:
+    """Lines as the lexer counts them: split at "\n" only. (str.splitlines also splits at "\r",
+    "\x0c", "\u2028" and others, which may sit inside a string or a comment; that put comments on
+    the wrong statement and made formatting unstable.)"""
+    return text.split("\n")
+
+
 def scan_comments(text: str) -> list[Comment]:
     """Every ``#`` comment, found the way the lexer finds them: a ``#`` outside a string."""
     comments = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):
         in_string = False
         escaped = False
         for index, char in enumerate(line):
@@ -179,8 +186,7 @@ def format_source(text: str, filename: str = "<string>") -> str:
 def format_model(constitution: m.Constitution, source_text: str = "") -> str:
     top, articles = _units(constitution)
     all_units = top + [u for block in articles for u in block]
-    source_lines = source_text.splitlines()
-    leftovers = _attach(all_units, scan_comments(source_text), source_lines)
+    leftovers = _attach(all_units, scan_comments(source_text), source_lines(source_text))
     header, institutions = top[0], top[1:]
     out: list[str] = []
     _emit(header, out)
