@@ -17,19 +17,10 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from constitution_rules.model import Constitution, Institution, PowerClause
+from constitution_rules.rules.registry import DEFAULT_INDEPENDENT_KINDS
 
-#: Institution kinds whose holders must be independent of the political branches. Kept equal to
-#: ``registry.DEFAULT_INDEPENDENT_KINDS``; configurable as ``independent_kinds``.
-INDEPENDENT_KINDS: tuple[str, ...] = (
-    "judiciary",
-    "constitutional-review",
-    "electoral",
-    "audit",
-    "prosecution",
-    "central-bank",
-    "ombudsman",
-    "judicial-council",
-)
+#: Institution kinds whose holders must be independent (configurable as ``independent_kinds``).
+INDEPENDENT_KINDS: tuple[str, ...] = DEFAULT_INDEPENDENT_KINDS
 
 SELECTION_VERBS = frozenset({"appoints", "elects"})
 #: Removal verbs through which one institution can take another's holders out of office at its discretion.
