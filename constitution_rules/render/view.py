@@ -26,7 +26,7 @@ BRANCH_TITLES: dict[str, str] = {
     "legislature": "Legislature",
     "executive": "Executive",
     "judiciary": "Judiciary",
-    "independent": "Independent and other bodies",
+    "independent": "Independent bodies",
     "instrument": "Acts and instruments",
 }
 _EXECUTIVE_KINDS = frozenset(
