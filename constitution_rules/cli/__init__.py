@@ -104,6 +104,10 @@ def main(argv: list[str] | None = None) -> Any:
     except RecursionError:
         click.echo("error: the input is nested too deeply to process", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    except OSError as exc:  # an unwritable output (missing folder, a directory, disk full) is not a bug
+        where = exc.filename2 if isinstance(exc.filename2, str) else exc.filename
+        click.echo(f"error: {where or 'output'}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
         click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
         click.echo("this is a bug in constitution-rules; please report it with the input file", err=True)

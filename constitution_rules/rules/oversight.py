@@ -669,9 +669,12 @@ def toothless_legislature(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     if not executives:
         return
     seen: set[str] = set()
-    for institution in ctx.constitution.institutions:
-        kinds = set(institution.kinds)
-        if "legislature" not in kinds or "local" in kinds or institution.id in seen:
+    # Widest groups first: a chair's own group is just itself, so visiting it before its chamber
+    # (as when the chair is declared first) reported the chair as a legislature of its own.
+    order = {inst.id: n for n, inst in enumerate(ctx.constitution.institutions)}
+    national = [i for i in ctx.constitution.institutions if "legislature" in i.kinds and "local" not in i.kinds]
+    for institution in sorted(national, key=lambda i: (-len(index.chamber_group(i.id)), order[i.id])):
+        if institution.id in seen:
             continue
         group = index.chamber_group(institution.id)
         seen |= group

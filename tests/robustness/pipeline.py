@@ -24,7 +24,7 @@ from constitution_rules.language.parser import decode_source, parse_text
 from constitution_rules.model import Constitution
 
 #: Verbs that read one constitution file as their last argument.
-FILE_VERBS = ("parse", "graph", "check")
+FILE_VERBS = ("parse", "graph", "check", "metrics")
 
 
 class PipelineBug(AssertionError):
@@ -144,3 +144,24 @@ def run_one(data: bytes, folder: Path | None = None) -> Constitution | None:
         path.write_bytes(data)
         run_cli(path)
     return model
+
+
+def corpus_argument_sets(specs: Path) -> list[list[str]]:
+    """Every verb in every format over the real specs, including the verbs that read several files."""
+    folder = specs / "kazakhstan"
+    files = sorted(str(p) for p in folder.glob("*.constitution"))
+    sets = [[*args, f] for f in files for args in cli_argument_sets()]
+    sets.append(["schema"])
+    amendment = folder / "amendments" / "1998.amendment"
+    multi = {
+        "diff": [str(folder / "1995.constitution"), str(amendment)],
+        "compare": files,
+        "history": [str(folder)],
+        "apply": [str(folder / "1995.constitution"), str(amendment)],
+    }
+    for verb, paths in multi.items():
+        if verb not in _known_verbs() or not all(Path(p).exists() for p in paths):
+            continue
+        formats = verb_formats(verb)
+        sets.extend([verb, "--format", f, *paths] for f in formats) if formats else sets.append([verb, *paths])
+    return sets
