@@ -861,18 +861,18 @@ article 1 {
 )
 def government_at_pleasure(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     index = q.Index.of(ctx.constitution)
+    # Legislative confidence clauses by target, gathered once (scanning every clause for each
+    # at-will removal made this rule quadratic: 1.3 s at 1,000 clauses).
+    answers_to: dict[str, list[PowerClause]] = {}
+    for c in ctx.constitution.clauses:
+        if index.is_legislature(c.actor) and c.verb in ("votes no confidence in", "censures", "dismisses", "removes"):
+            answers_to.setdefault(c.target, []).append(c)
     for clause in ctx.constitution.clauses:
         if not q.removes_at_will(clause) or index.is_legislature(clause.actor):
             continue
         if not index.kinds(clause.target) & GOVERNMENT_KINDS:
             continue
-        confidence = [
-            c
-            for c in ctx.constitution.clauses
-            if index.is_legislature(c.actor)
-            and c.target == clause.target
-            and c.verb in ("votes no confidence in", "censures", "dismisses", "removes")
-        ]
+        confidence = answers_to.get(clause.target, [])
         actor, target = q.label(ctx.constitution, clause.actor), q.label(ctx.constitution, clause.target)
         tail = (
             f"; it also answers to {q.names(ctx.constitution, sorted({c.actor for c in confidence}))}"
