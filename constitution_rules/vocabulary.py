@@ -6,7 +6,7 @@ Meanings here are part of the language's contract: a verb never changes category
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Category = Literal[
     "selection",
@@ -21,18 +21,7 @@ Category = Literal[
     "amendment",
 ]
 
-CATEGORIES: tuple[Category, ...] = (
-    "selection",
-    "removal",
-    "lawmaking",
-    "budget",
-    "oversight",
-    "dissolution",
-    "emergency",
-    "command",
-    "clemency",
-    "amendment",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 
 KINDS: tuple[str, ...] = (
     "electorate",
