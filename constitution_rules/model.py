@@ -212,7 +212,15 @@ class Constitution(_Frozen):
         return self._institutions_by_id().get(identifier)
 
     def _institutions_by_id(self) -> dict[str, Institution]:
-        return {i.id: i for i in self.institutions}
+        # Built once per model, not per lookup (rules look names up per clause: rebuilding the dict
+        # each time made them quadratic). Kept outside the fields, so equality and dumps ignore it;
+        # keyed on the institutions tuple, so a model_copy with new institutions does not reuse it.
+        cached = self.__dict__.get("_institution_index")
+        if cached is None or cached[0] is not self.institutions:
+            cached = (self.institutions, {i.id: i for i in self.institutions})
+            self.__dict__["_institution_index"] = cached
+        index: dict[str, Institution] = cached[1]
+        return index
 
     @property
     def clauses(self) -> list[PowerClause]:

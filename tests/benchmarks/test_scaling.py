@@ -1,0 +1,92 @@
+"""A scaling regression fails CI: each stage's cost ratio between two small sizes, never an absolute time.
+
+Between N and 10N clauses a linear stage costs about 10x; the test fails when a stage's fitted
+exponent log(t(10N)/t(N))/log(10) passes its limit. Stages known today to be superlinear are
+listed with the exponent they have now (a ceiling, so they cannot get worse unnoticed); the
+benchmark report (benchmarks/README.md) gives the figures and the reasons.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+from constitution_rules.graph import build_graph  # noqa: E402
+from constitution_rules.language.formatter import format_model  # noqa: E402
+from constitution_rules.language.grammar import build_parser  # noqa: E402
+from constitution_rules.language.semantics import Resolver  # noqa: E402
+from constitution_rules.language.transformer import ToRaw  # noqa: E402
+
+SMALL, LARGE = 200, 2000
+LIMIT = 1.5  # near-linear, with room for timer noise at these small sizes (quadratic is 2.0)
+#: stage -> ceiling for stages that are superlinear today (see benchmarks/README.md).
+KNOWN_SUPERLINEAR: dict[str, float] = {
+    "fmt": 2.4,
+    "rule CB102": 2.4,
+    "rule CB104": 2.4,
+    "rule CB106": 2.4,
+    "rule CB111": 2.4,
+}
+
+
+def best(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def stage_times(clauses: int) -> dict[str, float]:
+    text = generate(clauses)
+    parser = build_parser()
+    out: dict[str, float] = {}
+    out["lex"], _ = best(lambda: sum(1 for _ in parser.lex(text)))
+    out["parse"], tree = best(lambda: parser.parse(text))
+    out["model"], model = best(lambda: Resolver(ToRaw().transform(tree), text, "s.constitution").resolve())
+    out["graph"], graph = best(lambda: build_graph(model))
+    out["fmt"], _ = best(lambda: format_model(model, text), repeat=1)
+    try:
+        from constitution_rules.rules.registry import RuleContext, all_rules
+    except ImportError:
+        return out
+    context = RuleContext(constitution=model, graph=graph)
+    for rule in all_rules():
+        out[f"rule {rule.code}"], _ = best(lambda r=rule: r.run(context), repeat=2)
+    return out
+
+
+@pytest.fixture(scope="module")
+def exponents() -> dict[str, float]:
+    small, large = stage_times(SMALL), stage_times(LARGE)
+    floor = 1e-3  # stages under a millisecond at 10N are noise, not scaling
+    return {
+        stage: math.log(max(large[stage], floor) / max(small[stage], floor)) / math.log(LARGE / SMALL)
+        for stage in large
+    }
+
+
+def test_core_stages_scale_linearly(exponents: dict[str, float]) -> None:
+    slow = {s: round(k, 2) for s, k in exponents.items() if s in ("lex", "parse", "model", "graph") and k > LIMIT}
+    assert not slow, f"superlinear core stages (limit {LIMIT}): {slow}"
+
+
+def test_no_rule_or_writer_regresses(exponents: dict[str, float]) -> None:
+    over = {stage: round(k, 2) for stage, k in exponents.items() if k > KNOWN_SUPERLINEAR.get(stage, LIMIT)}
+    assert not over, (
+        f"stages over their scaling limit: {over} (all: { {s: round(k, 2) for s, k in exponents.items()} })"
+    )
