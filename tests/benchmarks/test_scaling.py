@@ -34,10 +34,12 @@ LIMIT = 1.5  # near-linear, with room for timer noise at these small sizes (quad
 #: stage -> ceiling for stages that are superlinear today (see benchmarks/README.md).
 KNOWN_SUPERLINEAR: dict[str, float] = {
     "fmt": 2.4,
-    "rule CB102": 2.4,
     "rule CB104": 2.4,
     "rule CB106": 2.4,
-    "rule CB111": 2.4,
+    "rule CB107": 2.4,
+    "rule CB201": 2.6,
+    "rule CB203": 2.4,
+    "rule CB209": 2.6,
 }
 
 
