@@ -173,7 +173,7 @@ class ChangeInstitution:
 
 @dataclass
 class SetHeader:
-    field: Literal["version", "as_of", "adopted"]
+    field: Literal["version", "as_of", "adopted", "source"]
     value: Any
     span: Span
 
@@ -266,7 +266,10 @@ class ToRawAmendment(ToRaw):  # the start rule returns (header, operations), not
 
     def change_institution(self, meta: Meta, children: list[Any]) -> ChangeInstitution:
         name, *items = children
-        raw = RawInstitution(name=name, display=None, span=Span.of(meta))
+        display = None
+        if items and isinstance(items[0], Token) and items[0].type == "STRING":
+            display = unquote(items.pop(0))
+        raw = RawInstitution(name=name, display=display, span=Span.of(meta))
         for item in items:
             if item[0] == "kind":
                 raw.kinds.append(item[1])
@@ -282,6 +285,9 @@ class ToRawAmendment(ToRaw):  # the start rule returns (header, operations), not
 
     def set_adopted(self, meta: Meta, children: list[Token]) -> SetHeader:
         return SetHeader("adopted", children[0], Span.of(meta))
+
+    def set_source(self, meta: Meta, children: list[Token]) -> SetHeader:
+        return SetHeader("source", unquote(children[0]), Span.of(meta))
 
     def after(self, meta: Meta, children: list[Any]) -> Placement:
         return Placement("after", children[0])
@@ -480,6 +486,8 @@ class AmendmentResolver(Resolver):
             keys.add("term_limit_consecutive")
         if raw.kinds:
             keys.add("kinds")
+        if raw.display is not None:
+            keys.add("name")
         return {key: getattr(resolved, key) for key in sorted(keys)}
 
     def span_location(self, span: Span) -> m.SourceLocation:
