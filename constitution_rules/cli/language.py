@@ -47,25 +47,32 @@ def parse_command(file: str, fmt: str, output: str) -> None:
 def fmt_command(paths: tuple[str, ...], check: bool, show_diff: bool) -> None:
     """Rewrite files into the canonical layout, keeping every comment.
 
-    PATHS are files or folders (every .constitution file under them). Before writing, fmt checks
-    that the result parses to the same model, that formatting again changes nothing, and that no
-    comment was lost; if any check fails it refuses to write. Files are replaced atomically.
+    PATHS are files or folders (every .constitution and .amendment file under them). Before
+    writing, fmt checks that the result parses to the same model, that formatting again changes
+    nothing, and that no comment was lost; if any check fails it refuses to write. Files are
+    replaced atomically.
 
     \b
     Examples:
       constitution-rules fmt specs/
       constitution-rules fmt --check --diff drafts/reform.constitution
+      constitution-rules fmt --diff specs/kazakhstan/proposals/parliamentary-republic.amendment
     """
+    from constitution_rules.cli.common import CONSTITUTION_SUFFIX
+    from constitution_rules.language.amendment_formatter import checked_format_amendment
+    from constitution_rules.language.amendment_parser import AMENDMENT_SUFFIX
     from constitution_rules.language.errors import ConstitutionError
     from constitution_rules.language.formatter import checked_format
     from constitution_rules.language.parser import read_source
 
     changed = 0
     failed = 0
-    for path in collect_files(paths):
+    for path in collect_files(paths, (CONSTITUTION_SUFFIX, AMENDMENT_SUFFIX)):
+        # A file named on the command line is a constitution unless it is called *.amendment.
+        formatter = checked_format_amendment if path.suffix == AMENDMENT_SUFFIX else checked_format
         try:
             text = read_source(path)
-            result = checked_format(text, str(path))
+            result = formatter(text, str(path))
         except ConstitutionError as exc:
             click.echo(str(exc), err=True)
             failed += 1

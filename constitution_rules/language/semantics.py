@@ -292,17 +292,10 @@ class Resolver:
     def _majority(self, raw: RawMajority | None) -> m.Majority | None:
         if raw is None:
             return None
-        if raw.word in MAJORITY_WORDS:
-            num, den, members = MAJORITY_WORDS[raw.word]
-        else:
-            num_text, den_text = raw.word.split("/")
-            num, den, members = int(num_text), int(den_text), False
-            if den == 0 or num == 0 or num > den:
-                self.error(raw.span, f"'{raw.word}' is not a valid majority", help="use a fraction between 0 and 1")
-                return None
-            fraction = Fraction(num, den)
-            num, den = fraction.numerator, fraction.denominator
-        return m.Majority(numerator=num, denominator=den, basis="members" if (members or raw.members) else "votes")
+        majority = majority_of(raw.word, raw.members)
+        if majority is None:
+            self.error(raw.span, f"'{raw.word}' is not a valid majority", help="use a fraction between 0 and 1")
+        return majority
 
     def _condition(self, raw: RawCondition) -> Any:
         loc = self.location(raw.span)
@@ -329,6 +322,21 @@ class Resolver:
         if raw.type == "when":
             return m.When(circumstance=raw.text or "", location=loc)
         raise AssertionError(raw.type)
+
+
+def majority_of(word: str, members: bool) -> m.Majority | None:
+    """``by WORD [of members]`` as a majority, the fraction reduced; None for a fraction outside (0, 1].
+    Needs no declarations, so the amendment formatter uses it too."""
+    if word in MAJORITY_WORDS:
+        num, den, implied = MAJORITY_WORDS[word]
+    else:
+        num_text, den_text = word.split("/")
+        num, den, implied = int(num_text), int(den_text), False
+        if den == 0 or num == 0 or num > den:
+            return None
+        fraction = Fraction(num, den)
+        num, den = fraction.numerator, fraction.denominator
+    return m.Majority(numerator=num, denominator=den, basis="members" if (implied or members) else "votes")
 
 
 def _share_text(share: Any) -> str:
