@@ -29,7 +29,7 @@ def script_json(data: Any) -> str:
     )
 
 
-def page_data(view: GraphView) -> dict[str, Any]:
+def page_data(view: GraphView, layout: Layout | None = None) -> dict[str, Any]:
     findings = []
     for finding in view.findings:
         findings.append(
@@ -66,6 +66,20 @@ def page_data(view: GraphView) -> dict[str, Any]:
                 ],
             }
             for e in view.edges
+        },
+        "chips": {
+            placed.chip.id: {
+                "source": placed.chip.source,
+                "category": placed.chip.category,
+                "power": placed.chip.power,
+                "edges": list(placed.chip.edge_ids),
+                "findings": placed.chip.findings,
+                "clauses": [
+                    {"citation": c.citation, "text": c.text, "location": c.location, "clause_id": c.clause_id}
+                    for c in placed.chip.clauses
+                ],
+            }
+            for placed in (layout.chips if layout else [])
         },
         "findings": findings,
         "categories": [
@@ -106,6 +120,7 @@ svg.dimming .node:not(.hl){opacity:.35}
 .edge.filtered{display:none}
 .node.selected rect.box{stroke:#111;stroke-width:2.5}
 .edge.selected path.line{stroke-width:3.2}
+.chip.selected rect.chip{stroke:#111;stroke-width:2.2}
 .node.match rect.box{stroke:#f0b400;stroke-width:3}
 .node:focus{outline:none}.node:focus rect.box{stroke:#111;stroke-width:2}
 """
@@ -118,6 +133,8 @@ SCRIPT = r"""
   var panel = document.getElementById("panel");
   var nodeEls = Array.prototype.slice.call(svg.querySelectorAll(".node"));
   var edgeEls = Array.prototype.slice.call(svg.querySelectorAll(".edge"));
+  // Chips are powers over instruments drawn inside a box; they filter and highlight like edges.
+  var chipEls = edgeEls.filter(function (e) { return e.hasAttribute("data-chip"); });
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text !== undefined && text !== null) { e.textContent = String(text); }
@@ -156,7 +173,9 @@ SCRIPT = r"""
     elements.forEach(function (e) { if (e) { e.classList.add("selected"); } });
   }
   function nodeEl(id) { return nodeEls.filter(function (n) { return n.getAttribute("data-node") === id; })[0]; }
-  function edgeEl(id) { return edgeEls.filter(function (e) { return e.getAttribute("data-edge") === id; })[0]; }
+  function edgeIds(e) { return (e.getAttribute("data-edge") || "").split(" "); }
+  function edgeEl(id) { return edgeEls.filter(function (e) { return edgeIds(e).indexOf(id) >= 0; })[0]; }
+  function targetsOf(e) { return (e.getAttribute("data-target") || "").split(" "); }
   function clausesOf(edgeIds) {
     var items = [];
     edgeIds.forEach(function (id) {
@@ -193,12 +212,26 @@ SCRIPT = r"""
     section("Findings", e.findings.map(findingItem), "none");
     select([edgeEl(id)]);
   }
+  function showChip(id) {
+    var c = data.chips[id];
+    clear(panel);
+    panel.setAttribute("data-showing", "chip:" + id);
+    panel.appendChild(el("h2", label(c.source) + ": " + c.power));
+    var cat = data.categories.filter(function (k) { return k.id === c.category; })[0];
+    panel.appendChild(el("p", cat ? cat.title : c.category, "muted"));
+    section("Clauses", c.clauses.map(clauseItem), "none");
+    section("Findings", c.findings.map(findingItem), "none");
+    select(chipEls.filter(function (e) { return e.getAttribute("data-chip") === id; }));
+  }
   function showFinding(i) {
     var f = data.findings[i];
     var marked = [];
     f.institutions.forEach(function (inst) { marked.push(nodeEl(inst)); });
     Object.keys(data.edges).forEach(function (eid) {
       if (data.edges[eid].findings.indexOf(i) >= 0) { marked.push(edgeEl(eid)); }
+    });
+    chipEls.forEach(function (e) {
+      if (data.chips[e.getAttribute("data-chip")].findings.indexOf(i) >= 0) { marked.push(e); }
     });
     select(marked);
   }
@@ -215,7 +248,7 @@ SCRIPT = r"""
     svg.classList.add("dimming");
     nodeEl(id).classList.add("hl");
     edgeEls.forEach(function (e) {
-      if (e.getAttribute("data-source") === id || e.getAttribute("data-target") === id) {
+      if (e.getAttribute("data-source") === id || targetsOf(e).indexOf(id) >= 0) {
         e.classList.add("hl");
         var src = e.getAttribute("data-source"), dst = e.getAttribute("data-target");
         var other = src === id ? dst : src;
@@ -240,8 +273,17 @@ SCRIPT = r"""
       if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); showNode(id); }
     });
   });
+  chipEls.forEach(function (e) {
+    var holder = e.getAttribute("data-source");
+    e.addEventListener("mouseenter", function () { highlight(holder); });
+    e.addEventListener("mouseleave", unhighlight);
+  });
   edgeEls.forEach(function (e) {
-    e.addEventListener("click", function (ev) { ev.stopPropagation(); showEdge(e.getAttribute("data-edge")); });
+    e.addEventListener("click", function (ev) {
+      ev.stopPropagation();
+      var chip = e.getAttribute("data-chip");
+      if (chip) { showChip(chip); } else { showEdge(e.getAttribute("data-edge")); }
+    });
   });
   svg.addEventListener("click", function () { select([]); showOverview(); });
   var filters = document.getElementById("filters");
@@ -312,7 +354,7 @@ def render_html(view: GraphView, layout: Layout) -> str:
             f'<div id="graph">{svg}</div>',
             '<aside id="panel" aria-live="polite"></aside>',
             "</main>",
-            f'<script type="application/json" id="graph-data">{script_json(page_data(view))}</script>',
+            f'<script type="application/json" id="graph-data">{script_json(page_data(view, layout))}</script>',
             f"<script>{SCRIPT}</script>",
             "</body>",
             "</html>",

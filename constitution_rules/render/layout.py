@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from constitution_rules.render.text import text_width, wrap
-from constitution_rules.render.view import BRANCH_TITLES, COLUMN_BRANCHES, GraphView, NodeView
+from constitution_rules.render.view import BRANCH_TITLES, COLUMN_BRANCHES, ChipView, EdgeView, GraphView, NodeView
 
 FONT_SIZE = 13.0
 LINE_HEIGHT = 16.0
@@ -35,6 +35,26 @@ MARGIN = 24.0
 HEADER_H = 26.0
 TITLE_SIZE = 18.0
 MAX_ROWS = 10
+CHIP_FONT = 10.5
+CHIP_LINE = 13.0
+CHIP_PAD_X = 6.0
+CHIP_PAD_Y = 3.0
+CHIP_INSET = 7.0
+CHIP_GAP = 4.0
+CHIP_BOX_MAX_W = 232.0
+BARYCENTRE_SWEEPS = 6
+
+
+@dataclass
+class ChipBox:
+    """A power over an act or instrument, drawn as a badge inside its holder's box."""
+
+    chip: ChipView
+    lines: list[str]
+    x: float = 0.0
+    y: float = 0.0
+    w: float = 0.0
+    h: float = 0.0
 
 
 @dataclass
@@ -47,6 +67,12 @@ class Box:
     h: float = 0.0
     slot: int = -1  # column slot; -1 for band nodes
     row: int = 0
+    chips: list[ChipBox] = field(default_factory=list)
+    label_h: float = 0.0  # the label's band at the top of the box when it holds chips
+
+    @property
+    def label_cy(self) -> float:
+        return self.y + self.label_h / 2 if self.chips else self.cy
 
     @property
     def cx(self) -> float:
@@ -89,6 +115,7 @@ class Layout:
     legend_y: float
     engine: str = "layered"
     extra: dict[str, float] = field(default_factory=dict)
+    chips: list[ChipBox] = field(default_factory=list)
 
 
 # An end of a route: the node, the side it leaves or enters by, and a key that orders the ports on
@@ -100,6 +127,7 @@ class _End:
     order: Callable[[], float]
     y: float = 0.0
     x: float = 0.0
+    bundle: tuple[str, ...] | None = None  # ends with the same bundle key share one port
 
 
 @dataclass
@@ -110,6 +138,7 @@ class _Plan:
     gutters: list[int]  # one or two gutters the route runs down
     corridor: str | None  # "top" or "bottom" when it crosses columns or reaches a band
     lanes: dict[str, float] = field(default_factory=dict)
+    kind: tuple[str, bool] = ("", False)  # category and derived: lines of one kind may be bundled
 
 
 def _label_box(node: NodeView, max_width: float) -> Box:
@@ -117,11 +146,43 @@ def _label_box(node: NodeView, max_width: float) -> Box:
     return Box(node=node, lines=lines)
 
 
-def _columns(view: GraphView) -> list[list[NodeView]]:
-    return [
+def _columns(view: GraphView, edges: list[EdgeView]) -> list[list[NodeView]]:
+    """Each column's nodes by rank (head of state above the deputy, and so on), and within a rank by
+    the mean position of their neighbours in the other columns (the barycentre heuristic), which
+    keeps lines between columns from crossing."""
+    columns = [
         sorted((n for n in view.nodes if n.branch == branch), key=lambda n: (n.tier, n.order))
         for branch in COLUMN_BRANCHES
     ]
+    neighbours: dict[str, set[str]] = {}
+    for edge in edges:
+        if edge.source != edge.target:
+            neighbours.setdefault(edge.source, set()).add(edge.target)
+            neighbours.setdefault(edge.target, set()).add(edge.source)
+    fixed = {"electorate": -0.5, "instrument": 1.5}
+    position = {n.id: fixed[n.branch] for n in view.nodes if n.branch in fixed}
+    column_of = {n.id: index for index, nodes in enumerate(columns) for n in nodes}
+
+    def place(nodes: list[NodeView]) -> None:
+        for index, node in enumerate(nodes):
+            position[node.id] = index / max(1, len(nodes) - 1)
+
+    for nodes in columns:
+        place(nodes)
+    for sweep in range(BARYCENTRE_SWEEPS):
+        order = range(len(columns)) if sweep % 2 == 0 else range(len(columns) - 1, -1, -1)
+        for index in order:
+            nodes = columns[index]
+
+            def barycentre(node: NodeView, index: int = index) -> float:
+                others = sorted(
+                    position[n] for n in neighbours.get(node.id, ()) if column_of.get(n) != index and n in position
+                )
+                return sum(others) / len(others) if others else position[node.id]
+
+            nodes.sort(key=lambda n: (n.tier, round(barycentre(n), 6), n.order))
+            place(nodes)
+    return columns
 
 
 def _rows(nodes: list[NodeView], per_row: int) -> list[list[NodeView]]:
@@ -136,10 +197,81 @@ def _rows(nodes: list[NodeView], per_row: int) -> list[list[NodeView]]:
     return rows
 
 
-def layered_layout(view: GraphView) -> Layout:
+def _chip_width(chip: ChipView) -> float:
+    return text_width(chip.text, CHIP_FONT) + 2 * (CHIP_PAD_X + CHIP_INSET)
+
+
+def _chip_lines(chip: ChipView, width: float) -> list[str]:
+    """The power first; its citation after a middle dot, or on a line of its own, never split."""
+    if text_width(chip.text, CHIP_FONT) <= width:
+        return [chip.text]
+    lines = wrap(chip.power, CHIP_FONT, width, max_lines=2)
+    cite = f"· {chip.citations}" if chip.citations else ""
+    if cite and text_width(f"{lines[-1]} {cite}", CHIP_FONT) <= width:
+        lines[-1] = f"{lines[-1]} {cite}"
+    elif cite:
+        lines.append(wrap(cite, CHIP_FONT, width, max_lines=1)[0])
+    return lines
+
+
+def _size_chips(box: Box) -> float:
+    """Wraps the box's chips to its width; returns the height they take under the label."""
+    height = 0.0
+    for chip in box.chips:
+        chip.w = box.w - 2 * CHIP_INSET
+        chip.lines = _chip_lines(chip.chip, chip.w - 2 * CHIP_PAD_X)
+        chip.h = len(chip.lines) * CHIP_LINE + 2 * CHIP_PAD_Y
+        height += chip.h + CHIP_GAP
+    return height + CHIP_INSET - CHIP_GAP if box.chips else 0.0
+
+
+def _ports(plans: list[_Plan]) -> dict[tuple[str, str], list[list[_End]]]:
+    """The ends on each side of each box, grouped into ports: ends of one bundle share a port."""
+    grouped: dict[tuple[str, str], dict[object, list[_End]]] = {}
+    for plan in plans:
+        for end in (plan.start, plan.end):
+            key: object = end.bundle if end.bundle is not None else ("single", plan.edge_id, end is plan.start)
+            grouped.setdefault((end.node, end.side), {}).setdefault(key, []).append(end)
+    return {place: list(groups.values()) for place, groups in sorted(grouped.items())}
+
+
+def _spread(groups: list[list[_End]], start: float, length: float, axis: str) -> None:
+    """Ports evenly along a side, ordered by where their lines go next."""
+    groups.sort(key=lambda g: sum(e.order() for e in g) / len(g))
+    step = length / (len(groups) + 1)
+    for index, group in enumerate(groups):
+        for end in group:
+            setattr(end, axis, start + step * (index + 1))
+
+
+def _assign_lanes(runs: list[tuple[float, float, _Plan, str, object]]) -> int:
+    """Lanes for runs in one gutter or corridor; runs of one bundle share a lane over their union."""
+    bundles: dict[object, list[tuple[float, float, _Plan, str]]] = {}
+    for lo, hi, plan, name, key in runs:
+        bundles.setdefault(key if key is not None else (plan.edge_id, name), []).append((lo, hi, plan, name))
+    spans = sorted(
+        (min(r[0] for r in members), max(r[1] for r in members), min(r[2].edge_id for r in members), members)
+        for members in bundles.values()
+    )
+    lanes = _lane_indices([(lo, hi) for lo, hi, _, _ in spans])
+    for (_, _, _, members), lane in zip(spans, lanes, strict=True):
+        for _, _, plan, name in members:
+            plan.lanes[name] = lane
+    return max(lanes, default=-1) + 1
+
+
+def layered_layout(view: GraphView, instruments: str = "chips") -> Layout:
+    """The picture's geometry. ``instruments="chips"`` draws powers over acts and instruments as
+    badges inside the holder's box; ``"band"`` draws the instruments as a row of nodes at the bottom."""
     boxes: dict[str, Box] = {}
-    columns = _columns(view)
-    # 1. Slots: each column is one or more sub-columns, wide enough for its longest label.
+    chips = view.chips() if instruments == "chips" else []
+    chipped = {edge_id for chip in chips for edge_id in chip.edge_ids}
+    edges = [e for e in view.edges if e.id not in chipped]
+    columns = _columns(view, edges)
+    chips_of: dict[str, list[ChipView]] = {}
+    for chip in chips:
+        chips_of.setdefault(chip.source, []).append(chip)
+    # 1. Slots: each column is one or more sub-columns, wide enough for its longest label and chip.
     column_rows: list[list[list[NodeView]]] = []
     slot_of_column: list[list[int]] = []
     slot_widths: list[float] = []
@@ -153,6 +285,8 @@ def layered_layout(view: GraphView) -> Layout:
         for node in nodes:
             natural = text_width(node.label, FONT_SIZE, bold=True) + 2 * BOX_PAD_X
             width = max(width, min(BOX_MAX_W, natural))
+            for chip in chips_of.get(node.id, []):
+                width = max(width, min(CHIP_BOX_MAX_W, _chip_width(chip)))
         first = len(slot_widths)
         used = max((len(r) for r in rows), default=0)
         slot_of_column.append(list(range(first, first + used)))
@@ -163,37 +297,51 @@ def layered_layout(view: GraphView) -> Layout:
                 box.w, box.slot, box.row = width, first + position, row_index
                 boxes[node.id] = box
     top_nodes = [n for n in view.nodes if n.branch == "electorate"]
-    bottom_nodes = [n for n in view.nodes if n.branch == "instrument"]
+    drawn_instruments = {e.source for e in edges} | {e.target for e in edges}
+    bottom_nodes = [
+        n for n in view.nodes if n.branch == "instrument" and (instruments == "band" or n.id in drawn_instruments)
+    ]
     for node in top_nodes:
         boxes[node.id] = _label_box(node, BOX_MAX_W)
     for node in bottom_nodes:
         boxes[node.id] = _label_box(node, PILL_MAX_W)
+    for chip in chips:
+        boxes[chip.source].chips.append(ChipBox(chip, []))
     slots = len(slot_widths)
 
     # Instruments are ordered by the mean slot of the bodies acting on them, so their edges stay short.
     def bary(node_id: str) -> float:
-        slots_in = [boxes[e.source].slot for e in view.edges if e.target == node_id and boxes[e.source].slot >= 0]
+        slots_in = [boxes[e.source].slot for e in edges if e.target == node_id and boxes[e.source].slot >= 0]
         return sum(slots_in) / len(slots_in) if slots_in else slots / 2
 
     bottom_nodes.sort(key=lambda n: (bary(n.id), n.order))
 
-    # 2. Topology of every route.
-    plans = [_plan(edge.id, boxes[edge.source], boxes[edge.target], bary, slots) for edge in view.edges]
+    # 2. Topology of every route; lines of one category leaving (or entering) a box by one side are
+    # bundled: they share a port and a lane until they part.
+    plans = []
+    for edge in edges:
+        plan = _plan(edge.id, boxes[edge.source], boxes[edge.target], bary, slots)
+        plan.kind = (edge.category, edge.derived)
+        plan.start.bundle = ("out", edge.category, str(edge.derived))
+        plan.end.bundle = ("in", edge.category, str(edge.derived))
+        plans.append(plan)
 
-    # 3. Box sizes from labels and port counts; rows stacked down each column.
-    ports: dict[tuple[str, str], list[_End]] = {}
-    for plan in plans:
-        for end in (plan.start, plan.end):
-            ports.setdefault((end.node, end.side), []).append(end)
+    # 3. Box sizes from labels, chips and port counts; rows stacked down each column.
+    ports = _ports(plans)
     for box in boxes.values():
         label_h = len(box.lines) * LINE_HEIGHT + 2 * BOX_PAD_Y
-        side_ports = max(len(ports.get((box.node.id, s), [])) for s in ("left", "right"))
-        box.h = max(label_h, (side_ports + 1) * PORT_GAP)
         if box.slot < 0:
             label_w = max(text_width(line, FONT_SIZE, bold=True) for line in box.lines) + 2 * BOX_PAD_X
             flat_ports = max(len(ports.get((box.node.id, s), [])) for s in ("top", "bottom"))
-            box.w = max(label_w, (flat_ports + 1) * PORT_GAP, 96.0 if box.node.branch == "instrument" else BOX_MIN_W)
-            box.h = label_h
+            chip_w = max((min(CHIP_BOX_MAX_W, _chip_width(c.chip)) for c in box.chips), default=0.0)
+            minimum = 96.0 if box.node.branch == "instrument" else BOX_MIN_W
+            box.w = max(label_w, (flat_ports + 1) * PORT_GAP, minimum, chip_w)
+        box.label_h = label_h - (BOX_PAD_Y / 2 if box.chips else 0.0)
+        chips_h = _size_chips(box)
+        side_ports = max(len(ports.get((box.node.id, s), [])) for s in ("left", "right"))
+        box.h = box.label_h + chips_h if box.chips else label_h
+        if box.slot >= 0:
+            box.h = max(box.h, (side_ports + 1) * PORT_GAP)
     column_height = 0.0
     for rows in column_rows:
         y = HEADER_H
@@ -208,26 +356,19 @@ def layered_layout(view: GraphView) -> Layout:
             plan.corridor = "top" if middle < column_height / 2 else "bottom"
 
     # 4. Ports on column sides, spread evenly, ordered by where the edge goes next.
-    for (node_id, side), ends in sorted(ports.items()):
+    for (node_id, side), groups in ports.items():
         box = boxes[node_id]
         if side in ("left", "right"):
-            ends.sort(key=lambda e: e.order())
-            step = box.h / (len(ends) + 1)
-            for index, end in enumerate(ends):
-                end.y = box.y + step * (index + 1)
+            _spread(groups, box.y, box.h, "y")
 
     # 5. Lanes in the gutters: a vertical run needs its own lane wherever it overlaps another.
-    gutter_runs: dict[int, list[tuple[float, float, _Plan, str]]] = {}
+    gutter_runs: dict[int, list[tuple[float, float, _Plan, str, object]]] = {}
     for plan in plans:
         for name, gutter, lo, hi in _vertical_runs(plan, column_height):
-            gutter_runs.setdefault(gutter, []).append((lo, hi, plan, name))
+            gutter_runs.setdefault(gutter, []).append((lo, hi, plan, name, _run_bundle(plan, name)))
     gutter_lanes: dict[int, int] = {}
     for gutter, runs in sorted(gutter_runs.items()):
-        runs.sort(key=lambda r: (r[0], r[1], r[2].edge_id, r[3]))
-        lanes = _lane_indices([(lo, hi) for lo, hi, _, _ in runs])
-        gutter_lanes[gutter] = max(lanes, default=-1) + 1
-        for (_, _, plan, name), lane in zip(runs, lanes, strict=True):
-            plan.lanes[name] = lane
+        gutter_lanes[gutter] = _assign_lanes(runs)
 
     # 6. Horizontal positions: gutters, then slots; a gap between columns is at least COLUMN_GAP_MIN.
     column_of_slot = {s: c for c, ss in enumerate(slot_of_column) for s in ss}
@@ -285,13 +426,10 @@ def layered_layout(view: GraphView) -> Layout:
             if end.side in ("left", "right"):
                 box = boxes[end.node]
                 end.x = box.x if end.side == "left" else box.x + box.w
-    for (node_id, side), ends in sorted(ports.items()):
+    for (node_id, side), groups in ports.items():
         if side in ("top", "bottom"):
             box = boxes[node_id]
-            ends.sort(key=lambda e: e.order())
-            step = box.w / (len(ends) + 1)
-            for index, end in enumerate(ends):
-                end.x = box.x + step * (index + 1)
+            _spread(groups, box.x, box.w, "x")
     for plan in plans:
         for name, gutter in _named_gutters(plan):
             plan.lanes[name + "_x"] = lane_x(gutter, plan.lanes[name])
@@ -302,12 +440,8 @@ def layered_layout(view: GraphView) -> Layout:
         runs = []
         for plan in plans:
             for name, lo, hi in _horizontal_runs(plan, corridor):
-                runs.append((lo, hi, plan, name))
-        runs.sort(key=lambda r: (r[0], r[1], r[2].edge_id, r[3]))
-        lanes = _lane_indices([(lo, hi) for lo, hi, _, _ in runs])
-        corridor_lanes[corridor] = max(lanes, default=-1) + 1
-        for (_, _, plan, name), lane in zip(runs, lanes, strict=True):
-            plan.lanes[name] = lane
+                runs.append((lo, hi, plan, name, _run_bundle(plan, name, corridor)))
+        corridor_lanes[corridor] = _assign_lanes(runs)
 
     # 8. Vertical positions of the bands and the column area.
     title_y = MARGIN + TITLE_SIZE
@@ -354,8 +488,8 @@ def layered_layout(view: GraphView) -> Layout:
     for branch, slot_ids in zip(COLUMN_BRANCHES, slot_of_column, strict=True):
         if not slot_ids:
             continue
-        left = min(boxes[n.id].x for n in view.nodes if boxes[n.id].slot in slot_ids)
-        right = max(boxes[n.id].x + boxes[n.id].w for n in view.nodes if boxes[n.id].slot in slot_ids)
+        left = min(b.x for b in boxes.values() if b.slot in slot_ids)
+        right = max(b.x + b.w for b in boxes.values() if b.slot in slot_ids)
         decorations.append(
             Decoration(
                 BRANCH_TITLES[branch], left - 8, columns_y, right - left + 16, column_height - ROW_GAP + 8, branch
@@ -374,6 +508,14 @@ def layered_layout(view: GraphView) -> Layout:
             )
         )
 
+    placed: list[ChipBox] = []
+    for box in sorted(boxes.values(), key=lambda b: b.node.order):
+        y = box.y + box.label_h
+        for badge in box.chips:
+            badge.x, badge.y = box.x + CHIP_INSET, y
+            y += badge.h + CHIP_GAP
+            placed.append(badge)
+
     subtitle = view.version
     return Layout(
         width=math.ceil(width),
@@ -385,6 +527,7 @@ def layered_layout(view: GraphView) -> Layout:
         subtitle=subtitle,
         title_y=title_y,
         legend_y=legend_y,
+        chips=placed,
     )
 
 
@@ -448,6 +591,17 @@ def _plan(edge_id: str, source: Box, target: Box, bary: Callable[[str], float], 
         [gutter],
         "both",
     )
+
+
+def _run_bundle(plan: _Plan, name: str, corridor: str = "") -> tuple[str, ...] | None:
+    """The bundle a run belongs to. Runs that leave one port share a lane until they part, and runs
+    that converge on one port share a lane from where they meet; a run through both corridors is
+    never bundled. ``corridor`` keeps the two corridors apart."""
+    if plan.corridor == "both":
+        return None
+    leaving = name == "c" or (name == "g0" and plan.start.side in ("left", "right"))
+    end = plan.start if leaving else plan.end
+    return ("from" if leaving else "to", corridor, end.node, end.side, *map(str, plan.kind))
 
 
 def _named_gutters(plan: _Plan) -> list[tuple[str, int]]:

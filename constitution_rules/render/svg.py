@@ -7,7 +7,18 @@ conditions and article citations.
 
 from __future__ import annotations
 
-from constitution_rules.render.layout import FONT_SIZE, LINE_HEIGHT, MARGIN, TITLE_SIZE, Layout
+from constitution_rules.render.layout import (
+    CHIP_FONT,
+    CHIP_LINE,
+    CHIP_PAD_X,
+    CHIP_PAD_Y,
+    FONT_SIZE,
+    LINE_HEIGHT,
+    MARGIN,
+    TITLE_SIZE,
+    ChipBox,
+    Layout,
+)
 from constitution_rules.render.text import text_width, xml_attr, xml_text
 from constitution_rules.render.view import CATEGORY_COLOURS, CATEGORY_TITLES, SEVERITY_COLOURS, GraphView
 
@@ -30,6 +41,13 @@ BRANCH_BACKGROUNDS = {
 }
 LEGEND_ROW = 20.0
 CORNER = 6.0
+CHIP_LEGEND = "a power over acts and instruments, in its holder's box"
+
+
+def tint(colour: str, amount: float = 0.87) -> str:
+    """``colour`` mixed with white: a chip's background in its category's hue."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in rgb)
 
 
 def num(value: float) -> str:
@@ -79,6 +97,8 @@ def _style() -> str:
         ".edge path.halo{fill:none;stroke-width:5;stroke-opacity:.16}"
         ".edge path.hit{fill:none;stroke:transparent;stroke-width:8}"
         ".node rect.box{stroke:#5b6470;stroke-width:1}"
+        ".chip rect.chip{stroke-width:1}"
+        ".chip text{fill:#1d232b}"
         ".node text,.legend text,.deco text{fill:#1d232b}"
         ".deco text.head{font-weight:bold;fill:#4a5563;font-size:12px;letter-spacing:.04em}"
         "</style>"
@@ -103,6 +123,8 @@ def _legend(view: GraphView, layout: Layout) -> tuple[list[str], float]:
     items: list[tuple[str, str]] = []  # (kind, label)
     for category in view.categories:
         items.append((f"cat:{category}", CATEGORY_TITLES.get(category, category)))
+    if layout.chips:
+        items.append(("chip", CHIP_LEGEND))
     if any(e.derived for e in view.edges):
         items.append(("derived", "a say over that power (consent, proposal, override, review)"))
     severities = sorted(
@@ -125,6 +147,12 @@ def _legend(view: GraphView, layout: Layout) -> tuple[list[str], float]:
             out.append(
                 f'<path class="line" d="M{num(x)} {num(mid)}H{num(x + 34)}" stroke="{colour}" stroke-width="2" '
                 f'marker-end="url(#arrow-{kind[4:]})"/>'
+            )
+        elif kind == "chip":
+            colour = CATEGORY_COLOURS["lawmaking"]
+            out.append(
+                f'<rect x="{num(x)}" y="{num(mid - 6)}" width="34" height="12" rx="3" fill="{tint(colour)}" '
+                f'stroke="{colour}"/><rect x="{num(x)}" y="{num(mid - 6)}" width="3" height="12" fill="{colour}"/>'
             )
         elif kind == "derived":
             out.append(
@@ -174,6 +202,7 @@ def render_svg(view: GraphView, layout: Layout, standalone: bool = True) -> str:
     out.extend(_decorations(layout))
     out.extend(_edges(view, layout))
     out.extend(_nodes(view, layout))
+    out.extend(_chips(view, layout))
     out.extend(legend)
     out.append("</svg>\n")
     return "".join(out) if not standalone else out[0] + "\n".join(out[1:])
@@ -255,7 +284,7 @@ def _nodes(view: GraphView, layout: Layout) -> list[str]:
             f'<rect class="box" x="{num(box.x)}" y="{num(box.y)}" width="{num(box.w)}" height="{num(box.h)}" '
             f'rx="{num(min(radius, 17))}" fill="{fill}"{dash}{stroke}/>'
         )
-        first = box.cy - (len(box.lines) - 1) * LINE_HEIGHT / 2 + FONT_SIZE * 0.35
+        first = box.label_cy - (len(box.lines) - 1) * LINE_HEIGHT / 2 + FONT_SIZE * 0.35
         weight = "normal" if instrument else "bold"
         for index, line in enumerate(box.lines):
             out.append(
@@ -271,5 +300,44 @@ def _nodes(view: GraphView, layout: Layout) -> list[str]:
                 f'fill="#ffffff">{count}</text>'
             )
         out.append("</g>")
+    out.append("</g>")
+    return out
+
+
+def _chips(view: GraphView, layout: Layout) -> list[str]:
+    """Powers over instruments as badges in their holder's box. Each is scripted like an edge (same
+    class, category and source), so hovering, filtering and clicking treat it as one."""
+    out = ['<g class="chips">']
+    for placed in layout.chips:
+        out.extend(_chip(placed))
+    out.append("</g>")
+    return out
+
+
+def _chip(placed: ChipBox) -> list[str]:
+    chip = placed.chip
+    colour = CATEGORY_COLOURS.get(chip.category, "#333333")
+    classes = "edge chip" + (" derived" if chip.derived else "") + (" has-finding" if chip.severity else "")
+    out = [
+        f'<g class="{classes}" data-chip="{chip.id}" data-edge="{" ".join(chip.edge_ids)}" '
+        f'data-source="{xml_attr(chip.source)}" data-target="{xml_attr(" ".join(chip.targets))}" '
+        f'data-category="{xml_attr(chip.category)}">',
+        f"<title>{xml_text(chip.title)}</title>",
+    ]
+    stroke = SEVERITY_COLOURS[chip.severity] if chip.severity else colour
+    extra = ' stroke-width="2"' if chip.severity else ""
+    extra += ' stroke-dasharray="4 2"' if chip.derived else ""
+    x, y, w, h = placed.x, placed.y, placed.w, placed.h
+    out.append(
+        f'<rect class="chip" x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" rx="3" '
+        f'fill="{tint(colour)}" stroke="{stroke}"{extra}/>'
+    )
+    out.append(f'<rect class="chip-mark" x="{num(x)}" y="{num(y)}" width="3" height="{num(h)}" fill="{colour}"/>')
+    for index, line in enumerate(placed.lines):
+        baseline = y + CHIP_PAD_Y + index * CHIP_LINE + CHIP_FONT * 0.95
+        out.append(
+            f'<text class="chip-text" x="{num(x + CHIP_PAD_X)}" y="{num(baseline)}" '
+            f'font-size="{num(CHIP_FONT)}">{xml_text(line)}</text>'
+        )
     out.append("</g>")
     return out

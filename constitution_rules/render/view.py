@@ -7,7 +7,8 @@ agree on what is drawn.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +120,7 @@ class ClauseView:
     location: str
     derived: bool
     role: str
+    verb: str = ""
 
 
 @dataclass
@@ -156,6 +158,58 @@ class EdgeView:
 
 
 @dataclass
+class ChipView:
+    """Powers of one verb and category over acts and instruments (laws, the budget, decrees), drawn as a
+    badge inside the actor's box rather than as lines to a band of instruments."""
+
+    id: str
+    source: str
+    category: str
+    derived: bool
+    verb: str
+    targets: tuple[str, ...]
+    target_labels: tuple[str, ...]
+    edge_ids: tuple[str, ...]
+    clauses: tuple[ClauseView, ...]
+    findings: list[int] = field(default_factory=list)
+    severity: str | None = None
+
+    @property
+    def power(self) -> str:
+        return f"{self.verb} {', '.join(self.target_labels)}"
+
+    @property
+    def citations(self) -> str:
+        return compact_citations(c.citation for c in self.clauses)
+
+    @property
+    def text(self) -> str:
+        """``vetoes constitutional laws, laws · Art. 44(2)``: the power and where it is written."""
+        return f"{self.power} · {self.citations}" if self.citations else self.power
+
+    @property
+    def title(self) -> str:
+        return "\n".join(f"{c.text} ({c.citation})" for c in self.clauses)
+
+
+def compact_citations(citations: Iterable[str], limit: int = 3) -> str:
+    """``Art. 44(2), Art. 61(1)`` -> ``Art. 44(2), 61(1)``; more than ``limit`` end in ``+N``."""
+    unique = list(dict.fromkeys(c for c in citations if c))
+    shown = [c if i == 0 else c.removeprefix("Art. ") for i, c in enumerate(unique[:limit])]
+    more = f" +{len(unique) - limit}" if len(unique) > limit else ""
+    return ", ".join(shown) + more
+
+
+def citation_key(citation: str) -> tuple[tuple[int, str], ...]:
+    """Natural order: ``Art. 44(2)`` before ``Art. 44(10)``."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", citation))
+
+
+def instrument_label(label: str) -> str:
+    return label.replace("-", " ")
+
+
+@dataclass
 class GraphView:
     name: str
     version: str
@@ -173,6 +227,45 @@ class GraphView:
     def categories(self) -> list[str]:
         used = {e.category for e in self.edges}
         return [c for c in CATEGORIES if c in used]
+
+    def is_instrument(self, node_id: str) -> bool:
+        return self.node(node_id).node_type != "institution"
+
+    def chips(self) -> list[ChipView]:
+        """Powers of institutions over instruments, one chip per actor, category and verb."""
+        groups: dict[tuple[str, int, bool, str], list[tuple[EdgeView, ClauseView]]] = {}
+        for edge in self.edges:
+            if self.is_instrument(edge.source) or not self.is_instrument(edge.target):
+                continue
+            rank = CATEGORIES.index(edge.category) if edge.category in CATEGORIES else len(CATEGORIES)
+            for clause in edge.clauses:
+                verb = clause.verb or "/".join(edge.verbs)
+                groups.setdefault((edge.source, rank, edge.derived, verb), []).append((edge, clause))
+        chips: list[ChipView] = []
+        for index, (key, members) in enumerate(sorted(groups.items(), key=lambda item: item[0])):
+            source, _, derived, verb = key
+            targets = sorted({e.target for e, _ in members}, key=lambda t: (self.node(t).label, t))
+            clauses = sorted({c for _, c in members}, key=lambda c: (citation_key(c.citation), c.clause_id))
+            edge_ids = sorted({e.id for e, _ in members}, key=lambda i: int(i[1:]))
+            chip = ChipView(
+                id=f"c{index}",
+                source=source,
+                category=members[0][0].category,
+                derived=derived,
+                verb=verb,
+                targets=tuple(targets),
+                target_labels=tuple(instrument_label(self.node(t).label) for t in targets),
+                edge_ids=tuple(edge_ids),
+                clauses=tuple(clauses),
+            )
+            evidence_of = {i: {e.clause_id for e in f.evidence if e.clause_id} for i, f in enumerate(self.findings)}
+            ids = {c.clause_id for c in clauses}
+            chip.findings = [i for i, evidence in evidence_of.items() if evidence & ids]
+            chip.severity = _max_severity(
+                [self.findings[i].severity for i in chip.findings if not self.findings[i].waived]
+            )
+            chips.append(chip)
+        return chips
 
 
 def _clause_sentence(clause: PowerClause | None, data: dict[str, Any], source: str, target: str) -> str:
@@ -249,6 +342,7 @@ def build_view(
                 location=_location_text(data.get("location")),
                 derived=derived,
                 role=str(data.get("role", "")),
+                verb=str(data.get("verb", "")),
             )
             for key, data in members
         )

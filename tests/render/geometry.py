@@ -74,3 +74,39 @@ def read(svg_text: str) -> tuple[Rect, dict[str, tuple[Rect, list[Rect]]], list[
                 extent = Rect(extent.x + dx, extent.y + dy, extent.w, extent.h)
             texts.append(extent)
     return Rect(0, 0, width, height), nodes, texts
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A power over instruments drawn as a badge inside its holder's box."""
+
+    source: str
+    category: str
+    edges: tuple[str, ...]
+    rect: Rect
+    lines: tuple[Rect, ...]
+    title: str
+
+
+def read_chips(svg_text: str) -> dict[str, Chip]:
+    root = ET.fromstring(svg_text.encode("utf-8"))
+    chips: dict[str, Chip] = {}
+    for group in root.iterfind(".//svg:g[@data-chip]", NS):
+        rect = group.find("svg:rect[@class='chip']", NS)
+        title = group.find("svg:title", NS)
+        assert rect is not None and title is not None
+        chips[group.get("data-chip", "")] = Chip(
+            source=group.get("data-source", ""),
+            category=group.get("data-category", ""),
+            edges=tuple(group.get("data-edge", "").split()),
+            rect=_rect(rect),
+            lines=tuple(text_extent(t) for t in group.iterfind("svg:text", NS)),
+            title=title.text or "",
+        )
+    return chips
+
+
+def drawn_edges(svg_text: str) -> set[str]:
+    """Edge ids drawn as lines (not chips)."""
+    root = ET.fromstring(svg_text.encode("utf-8"))
+    return {g.get("data-edge", "") for g in root.iterfind(".//svg:g[@data-edge]", NS) if g.get("data-chip") is None}

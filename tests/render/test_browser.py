@@ -73,9 +73,12 @@ def browser_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 def test_expected_nodes_render(browser_page: Any) -> None:
     page = browser_page
-    for node in ("People", "President", "Mazhilis", "Senate", "ConstitutionalCourt", "Government", "instrument:laws"):
+    for node in ("People", "President", "Mazhilis", "Senate", "ConstitutionalCourt", "Government"):
         assert page.locator(f'g.node[data-node="{node}"]').is_visible(), node
-    assert page.locator("g.edge").count() > 50
+    # Powers over instruments are chips in their holder's box, not nodes of their own.
+    assert page.locator('g.node[data-node="instrument:laws"]').count() == 0
+    assert page.locator('g.chip[data-source="President"]', has_text="vetoes").is_visible()
+    assert page.locator("g.edge:not(.chip)").count() > 40 and page.locator("g.chip").count() > 20
     # only the page itself was loaded: no network, no CDN
     assert all(url.startswith("file://") for url in page.requests), page.requests
 
@@ -92,6 +95,13 @@ def test_labels_fit_their_boxes_with_real_fonts(browser_page: Any) -> None:
               if (b.x < box.x - 1 || b.x + b.width > box.x + box.width + 1) out.push(g.dataset.node + ': ' + t.textContent);
             });
           });
+          document.querySelectorAll('g.chip').forEach(g => {
+            const chip = g.querySelector('rect.chip').getBBox();
+            g.querySelectorAll('text').forEach(t => {
+              const b = t.getBBox();
+              if (b.x < chip.x - 0.5 || b.x + b.width > chip.x + chip.width + 0.5) out.push('chip: ' + t.textContent);
+            });
+          });
           document.querySelectorAll('#graph svg text').forEach(t => {
             const b = t.getBBox();
             const m = t.getCTM();
@@ -106,7 +116,7 @@ def test_labels_fit_their_boxes_with_real_fonts(browser_page: Any) -> None:
 
 def test_clicking_the_president_shows_clauses_and_citations(browser_page: Any) -> None:
     page = browser_page
-    page.locator('g.node[data-node="President"] rect.box').click()
+    page.locator('g.node[data-node="President"] text.label').first.click()
     panel = page.locator("#panel")
     assert panel.get_attribute("data-showing") == "node:President"
     assert "President of the Republic" in panel.locator("h2").inner_text()
@@ -115,11 +125,23 @@ def test_clicking_the_president_shows_clauses_and_citations(browser_page: Any) -
     assert "President appoints PrimeMinister" in text
     assert panel.locator(".cite").count() > 10
     assert panel.locator(".cite").first.inner_text().startswith("Art. ")
+    assert "President vetoes laws" in text  # powers over instruments are listed too
+
+
+def test_clicking_a_chip_shows_its_clauses(browser_page: Any) -> None:
+    page = browser_page
+    chip = page.locator('g.chip[data-source="President"]', has_text="vetoes")
+    chip.click()
+    panel = page.locator("#panel")
+    assert (panel.get_attribute("data-showing") or "").startswith("chip:")
+    assert "vetoes" in panel.locator("h2").inner_text()
+    assert "Art. 44(2)" in [c.inner_text() for c in panel.locator(".cite").all()]
+    assert "President vetoes laws" in (panel.text_content() or "")
 
 
 def test_hovering_highlights_incoming_and_outgoing_powers(browser_page: Any) -> None:
     page = browser_page
-    page.locator('g.node[data-node="Senate"] rect.box').hover()
+    page.locator('g.node[data-node="Senate"] text.label').first.hover()
     highlighted = page.eval_on_selector_all("g.edge.hl", "els => els.map(e => [e.dataset.source, e.dataset.target])")
     assert highlighted and all("Senate" in pair for pair in highlighted)
     assert {pair[0] for pair in highlighted} != {"Senate"}  # incoming too
@@ -138,6 +160,16 @@ def test_category_filter_hides_edges(browser_page: Any) -> None:
     assert page.locator('g.edge[data-category="removal"]').first.is_visible()
     page.locator('#filters input[data-category="selection"]').check()
     assert selection.first.is_visible()
+    # chips filter with their category like lines do
+    lawmaking_chips = page.locator('g.chip[data-category="lawmaking"]')
+    assert lawmaking_chips.count() > 5 and lawmaking_chips.first.is_visible()
+    page.locator('#filters input[data-category="lawmaking"]').uncheck()
+    assert page.eval_on_selector_all(
+        'g.chip[data-category="lawmaking"]', "els => els.every(e => getComputedStyle(e).display === 'none')"
+    )
+    assert page.locator('g.chip[data-category="emergency"]').first.is_visible()
+    page.locator('#filters input[data-category="lawmaking"]').check()
+    assert lawmaking_chips.first.is_visible()
 
 
 def test_search_finds_an_institution(browser_page: Any) -> None:
@@ -155,7 +187,7 @@ def test_injected_script_name_renders_as_text_and_does_not_run(browser_page: Any
     assert page.dialogs == []
     label = page.locator('g.node[data-node="Injected"]').text_content() or ""
     assert "<script>" in label
-    page.locator('g.node[data-node="Injected"] rect.box').click()
+    page.locator('g.node[data-node="Injected"] text.label').first.click()
     assert "<script>" in page.locator("#panel h2").inner_text()
     assert page.evaluate("() => window.__injected") is None and page.dialogs == []
 
@@ -163,6 +195,6 @@ def test_injected_script_name_renders_as_text_and_does_not_run(browser_page: Any
 def test_screenshot_is_saved_as_an_artifact(browser_page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     target = ARTIFACTS / "kazakhstan-2022-graph.png"
-    browser_page.locator('g.node[data-node="President"] rect.box').click()
+    browser_page.locator('g.node[data-node="President"] text.label').first.click()
     browser_page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 20_000
