@@ -9,6 +9,7 @@ same meaning, formatting it again changes nothing, and no comment was lost.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ def scan_comments(text: str) -> list[Comment]:
     """Every ``#`` comment, found the way the lexer finds them: a ``#`` outside a string."""
     comments = []
     for number, line in enumerate(source_lines(text), start=1):
+        if "#" not in line:  # most lines: no character-by-character walk needed
+            continue
         in_string = False
         escaped = False
         for index, char in enumerate(line):
@@ -147,19 +150,28 @@ def attach_comments(units: list[Unit], comments: list[Comment], lines: list[str]
     A comment after code on a unit's last line stays there; any other comment goes before the
     next unit that starts at or after it (or the innermost unit it sits inside)."""
     ordered = sorted(units, key=lambda u: (u.start, u.end))
+    starts = [u.start for u in ordered]
+    # Units span a few lines each, so indexing them by line keeps this linear in the file's size.
+    by_line: dict[int, list[Unit]] = {}
+    for unit in ordered:
+        for line in range(unit.start, unit.end + 1):
+            by_line.setdefault(line, []).append(unit)
     leftovers: list[str] = []
     for comment in comments:
         owner = None
-        if not comment.standalone:
-            containing = [u for u in ordered if u.start <= comment.line <= u.end]
-            if containing:
-                owner = min(containing, key=lambda u: (u.end - u.start, -u.column))
-                if comment.line == owner.end and owner.trailing is None:
-                    owner.trailing = comment.text
-                    continue
+        containing = by_line.get(comment.line, [])
+        if not comment.standalone and containing:
+            owner = min(containing, key=lambda u: (u.end - u.start, -u.column))
+            if comment.line == owner.end and owner.trailing is None:
+                owner.trailing = comment.text
+                continue
+            owner = None
         if owner is None:
-            following = [u for u in ordered if u.start >= comment.line or u.start <= comment.line <= u.end]
-            owner = following[0] if following else None
+            if containing:
+                owner = containing[0]
+            else:
+                index = bisect.bisect_left(starts, comment.line)
+                owner = ordered[index] if index < len(ordered) else None
         if owner is None:
             leftovers.append(comment.text)
         else:
