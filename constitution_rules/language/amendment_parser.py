@@ -13,20 +13,18 @@ it is compiled as a parser of its own so the constitution parser's tables stay e
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from lark import Lark, Token, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.tree import Meta
 from pydantic import BaseModel, ConfigDict
 
 from constitution_rules import model as m
 from constitution_rules.language.errors import ConstitutionError, Diagnostic, did_you_mean, line_of
-from constitution_rules.language.grammar import grammar_path, lark_options
-from constitution_rules.language.parser import read_source
+from constitution_rules.language.grammar import AMENDMENT_START, build_parser
+from constitution_rules.language.parser import parse_tree, read_source
 from constitution_rules.language.semantics import Resolver
 from constitution_rules.language.transformer import (
     RawArticle,
@@ -40,7 +38,6 @@ from constitution_rules.language.transformer import (
 )
 
 AMENDMENT_SUFFIX = ".amendment"
-AMENDMENT_START = "amendment_file"
 STATUSES = ("proposed", "adopted", "rejected")
 OPERATION_KEYWORDS = ("insert", "substitute", "repeal", "renumber", "in", "rename", "change", "set")
 
@@ -312,61 +309,9 @@ class ToRawAmendment(ToRaw):  # the start rule returns (header, operations), not
 # ---- parsing --------------------------------------------------------------------------------
 
 
-@functools.cache
 def build_amendment_parser() -> Lark:
-    """The LALR parser for ``amendment_file`` (Lark's own cache keys on grammar and options)."""
-    text = grammar_path().read_text(encoding="utf-8")
-    try:
-        return Lark(text, start=AMENDMENT_START, cache=True, **lark_options())
-    except OSError:  # an unwritable cache folder must never stop a run
-        return Lark(text, start=AMENDMENT_START, **lark_options())
-
-
-_TERMINAL_WORDS = {
-    "NAME": "a name",
-    "STRING": 'a quoted string ("...")',
-    "INT": "a number",
-    "DATE": "a date (YYYY-MM-DD)",
-    "ARTNUM": "an article number",
-    "FRACTION": "a fraction such as 2/3",
-    "$END": "the end of the file",
-}
-
-
-def _expected(exc: UnexpectedInput) -> list[str]:
-    names: set[str] = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
-    patterns = {t.name: t.pattern for t in build_amendment_parser().terminals}
-    words = set()
-    for name in names:
-        if name in _TERMINAL_WORDS:
-            words.add(_TERMINAL_WORDS[name])
-        elif name in patterns and patterns[name].type == "str":
-            words.add(f"'{patterns[name].value}'")
-    return sorted(words, key=lambda w: (w.startswith("'"), w))
-
-
-def _syntax_error(exc: UnexpectedInput, text: str, filename: str) -> Diagnostic:
-    line = exc.line if isinstance(exc.line, int) and exc.line > 0 else max(1, len(text.splitlines()))
-    column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
-    expected = _expected(exc)
-    width, hint = 1, None
-    if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
-        width = len(str(exc.token))
-        message = f"unexpected '{exc.token}'"
-        keywords = [w.strip("'") for w in expected if w.startswith("'")]
-        hint = did_you_mean(str(exc.token), keywords)
-    elif isinstance(exc, UnexpectedCharacters):
-        position = exc.pos_in_stream or 0
-        char = text[position] if 0 <= position < len(text) else ""
-        message = "unterminated string" if char == '"' else f"unexpected character {char!r}"
-    else:
-        message = "unexpected end of the file"
-    if expected:
-        shown = expected if len(expected) <= 8 else [*expected[:8], "..."]
-        message += "; expected " + (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1])
-    if hint is None and "'.'" in expected:
-        hint = "a clause ends with a full stop"
-    return Diagnostic(filename, line, column, message, width=width, help=hint, source_line=line_of(text, line))
+    """The LALR parser for ``amendment_file`` (compiled once, cached on disk like the constitution's)."""
+    return build_parser(start=AMENDMENT_START)
 
 
 def parse_amendment_file(path: str | os.PathLike[str]) -> ParsedAmendment:
@@ -377,13 +322,7 @@ def parse_amendment_text(text: str, filename: str = "<string>") -> ParsedAmendme
     """Parse an amendment and check its header; raises :class:`ConstitutionError`."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ConstitutionError([Diagnostic(filename, line, 1, "the file contains a NUL byte; is it a text file?")])
-    try:
-        tree = build_amendment_parser().parse(text)
-    except UnexpectedInput as exc:
-        raise ConstitutionError([_syntax_error(exc, text, filename)]) from None
+    tree = parse_tree(text, filename, start=AMENDMENT_START)
     transformed: Any = ToRawAmendment().transform(tree)
     raw_header, operations = transformed
     header, spans = _check_header(raw_header, text, filename)

@@ -24,9 +24,9 @@ def grammar_path() -> Path:
     raise FileNotFoundError(f"grammar {GRAMMAR_NAME} not found in {', '.join(map(str, candidates))}")
 
 
-def _cache_file(grammar_text: str) -> str | None:
+def _cache_file(grammar_text: str, start: str) -> str | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    digest = hashlib.sha256(grammar_text.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256((start + "\n" + grammar_text).encode("utf-8")).hexdigest()[:16]
     folder = Path(base) / "constitution-rules"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -47,12 +47,19 @@ def lark_options(strict: bool = False) -> dict[str, Any]:
     }
 
 
+CONSTITUTION_START = "start"
+AMENDMENT_START = "amendment_file"
+
+
 @functools.cache
-def build_parser(strict: bool = False) -> Lark:
-    """The compiled LALR parser (no transformer: the tree is turned into the model right after)."""
+def build_parser(strict: bool = False, start: str = CONSTITUTION_START) -> Lark:
+    """The compiled LALR parser for one file kind (``start``: constitution or amendment).
+
+    Each kind gets its own parser, so adding amendment rules never changes the constitution
+    parser's tables. No transformer: the tree is turned into the model right after parsing."""
     text = grammar_path().read_text(encoding="utf-8")
-    cache = None if strict else _cache_file(text)
+    cache = None if strict else _cache_file(text, start)
     try:
-        return Lark(text, cache=cache or False, **lark_options(strict))
+        return Lark(text, start=start, cache=cache or False, **lark_options(strict))
     except OSError:  # an unwritable or corrupt cache must never stop a run
-        return Lark(text, **lark_options(strict))
+        return Lark(text, start=start, **lark_options(strict))

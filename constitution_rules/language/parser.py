@@ -6,11 +6,11 @@ import os
 import re
 from pathlib import Path
 
-from lark import Token
+from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from constitution_rules.language.errors import ConstitutionError, Diagnostic, did_you_mean, line_of
-from constitution_rules.language.grammar import build_parser
+from constitution_rules.language.grammar import CONSTITUTION_START, build_parser
 from constitution_rules.language.semantics import Resolver
 from constitution_rules.language.transformer import RawFile, ToRaw
 from constitution_rules.model import Constitution
@@ -75,21 +75,28 @@ def parse_text(text: str, filename: str = "<string>") -> Constitution:
 
 
 def parse_raw(text: str, filename: str = "<string>") -> RawFile:
+    # The tree is dropped as soon as the raw objects exist: only the model lives on.
+    return ToRaw().transform(parse_tree(text, filename))
+
+
+def parse_tree(text: str, filename: str = "<string>", start: str = CONSTITUTION_START) -> Tree[Token]:
+    """Lark's parse tree of a constitution (or, with ``start``, an amendment), or every syntax
+    error found as one :class:`ConstitutionError`."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise ConstitutionError([Diagnostic(filename, line, 1, "the file contains a NUL byte; is it a text file?")])
-    recovery = _Recovery(text, filename)
+    parser = build_parser(start=start)
+    recovery = _Recovery(text, filename, parser)
     try:
-        tree = build_parser().parse(text, on_error=recovery)
+        tree = parser.parse(text, on_error=recovery)
     except UnexpectedInput as exc:
         recovery.record(exc)
         raise ConstitutionError(recovery.diagnostics) from None
     if recovery.diagnostics:
         raise ConstitutionError(recovery.diagnostics)
-    # The tree is dropped as soon as the raw objects exist: only the model lives on.
-    return ToRaw().transform(tree)
+    return tree
 
 
 class _Recovery:
@@ -99,14 +106,15 @@ class _Recovery:
 
     MAX_ERRORS = 20
 
-    def __init__(self, text: str, filename: str):
+    def __init__(self, text: str, filename: str, parser: Lark):
         self.text = text
         self.filename = filename
+        self.parser = parser
         self.diagnostics: list[Diagnostic] = []
         self._lines: set[int] = set()
 
     def record(self, exc: UnexpectedInput, diagnostic: Diagnostic | None = None) -> None:
-        diagnostic = diagnostic or syntax_diagnostic(exc, self.text, self.filename)
+        diagnostic = diagnostic or syntax_diagnostic(exc, self.text, self.filename, self.parser)
         if diagnostic.line not in self._lines and len(self.diagnostics) < self.MAX_ERRORS:
             self._lines.add(diagnostic.line)
             self.diagnostics.append(diagnostic)
@@ -143,10 +151,10 @@ class _Recovery:
         )
 
 
-def syntax_diagnostic(exc: UnexpectedInput, text: str, filename: str) -> Diagnostic:
+def syntax_diagnostic(exc: UnexpectedInput, text: str, filename: str, parser: Lark | None = None) -> Diagnostic:
     line = exc.line if isinstance(exc.line, int) and exc.line > 0 else text.count("\n") + 1
     column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
-    expected = _expected_words(exc)
+    expected = _expected_words(exc, parser or build_parser())
     hint = None
     width = 1
     if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
@@ -179,7 +187,18 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, filename: str) -> Diagnos
     return Diagnostic(filename, line, column, message, width=width, help=hint, source_line=line_of(text, line))
 
 
-_STATEMENT_KEYWORDS = ("article", "institution", "constitution")
+_STATEMENT_KEYWORDS = (
+    "article",
+    "institution",
+    "constitution",
+    "amendment",
+    "insert",
+    "substitute",
+    "repeal",
+    "renumber",
+    "rename",
+    "change",
+)
 
 
 def _misspelt_statement_keyword(text: str, exc: UnexpectedInput) -> str | None:
@@ -194,9 +213,8 @@ def _misspelt_statement_keyword(text: str, exc: UnexpectedInput) -> str | None:
     return None
 
 
-def _expected_words(exc: UnexpectedInput) -> list[str]:
+def _expected_words(exc: UnexpectedInput, parser: Lark) -> list[str]:
     names: set[str] = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
-    parser = build_parser()
     patterns = {t.name: t.pattern for t in parser.terminals}
     words = set()
     for name in names:
