@@ -123,7 +123,12 @@ class _Recovery:
         if len(self.diagnostics) >= self.MAX_ERRORS - 1 or not isinstance(exc, UnexpectedToken):
             return False
         interactive = exc.interactive_parser
-        if exc.token.type not in ("RBRACE", "NAME") or "DOT" not in interactive.accepts():
+        if "DOT" not in interactive.accepts():
+            return False
+        # Repair only where a full stop really is what is missing: after it, the token must fit.
+        trial = interactive.copy()
+        trial.feed_token(Token("DOT", "."))
+        if exc.token.type not in trial.accepts():
             return False
         self.record(exc, self._missing_full_stop(exc.token))
         interactive.feed_token(Token("DOT", "."))

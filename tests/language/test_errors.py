@@ -187,3 +187,16 @@ def test_missing_full_stops_are_repaired_so_later_errors_are_found_too():
         (6, 21, "missing full stop at the end of the clause"),
         (7, 13, "unexpected character '@'; expected a name"),
     ]
+
+
+def test_amendment_syntax_errors_share_the_recovery(tmp_path):
+    from constitution_rules.language.amendment_parser import parse_amendment_text
+
+    text = 'amendment "x"\n  amends "a.constitution"\n\nin article 1 {\n  insert A issues decrees\n  repeal A issues decrees.\n}\nsubstitue article 2 {\n}\n'
+    with pytest.raises(ConstitutionError) as info:
+        parse_amendment_text(text, "x.amendment")
+    found = [(d.line, d.column, d.message.split(";")[0], d.help) for d in info.value.diagnostics]
+    assert found == [
+        (5, 26, "missing full stop at the end of the clause", "a clause ends with '.'"),
+        (8, 1, "unexpected 'substitue'", "did you mean 'substitute'?"),
+    ]
