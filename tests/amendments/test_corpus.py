@@ -26,12 +26,35 @@ def test_every_amendment_applies_in_order_and_is_cited():
         assert amendment.header.source and amendment.header.date
     president = applied.constitution.institution("President")
     assert president is not None and (president.term_years, president.term_limit) == (7, 1)
-    assert applied.renamed == {"ConstitutionalCouncil": "ConstitutionalCourt"}
+    assert applied.renamed == {
+        "ConstitutionalCouncil": "ConstitutionalCourt",
+        "AccountsCommittee": "SupremeAuditChamber",
+    }
 
 
 @pytest.mark.parametrize(
     "ref",
-    ["41(3-1)", "50(2)", "51(1)", "55(1-1)", "56(2)", "62(4)", "62(5)", "71(2)", "71(3)", "86(5)", "91(1)", "91(3)"],
+    [
+        "41(3-1)",
+        "44(20)",
+        "50(2)",
+        "51(1)",
+        "53(2)",
+        "54(1)",
+        "55(1-1)",
+        "55(2)",
+        "55(5)",
+        "56(2)",
+        "57(1)",
+        "57(6)",
+        "62(4)",
+        "62(5)",
+        "71(2)",
+        "71(3)",
+        "86(5)",
+        "91(1)",
+        "91(3)",
+    ],
 )
 def test_the_provisions_the_amendments_rewrote_match_the_2022_text(ref):
     """Where the notes give the clause, the chain's provision means what 2022.constitution says."""
@@ -64,6 +87,25 @@ def test_the_appointed_senators_follow_the_laws_without_a_senate_total():
         assert appointed is not None and senate is not None and senate.seats is None
         seats.append(appointed.seats)
     assert seats == [7, 15, 15, 15, 10, 10]
+
+
+def test_the_restored_bodies_enter_the_chain_where_the_sources_first_show_a_rule_about_them():
+    """The Central Election Commission and the Accounts Committee with the 2007 law (each Chamber's
+    appointments, Art. 57(1) [T S4]); the Committee renamed the Supreme Audit Chamber in June 2022
+    [N S14]; the National Bank with the June 2022 text of Art. 55(2) [T S10]. None is in 1995.constitution."""
+    base = KZ / "1995.constitution"
+    amendments = [load_amendment(KZ / "amendments" / f"{name}.amendment") for name in CHAIN]
+    present = []
+    for upto in range(len(CHAIN) + 1):
+        constitution = apply_amendments(parse_file(base), amendments[:upto], read_source(base)).constitution
+        present.append(
+            tuple(
+                constitution.institution(name) is not None
+                for name in ("CentralElectionCommission", "AccountsCommittee", "SupremeAuditChamber", "NationalBank")
+            )
+        )
+    none, after_2007, after_2022 = (False,) * 4, (True, True, False, False), (True, False, True, True)
+    assert present == [none, none, after_2007, after_2007, after_2007, after_2022, after_2022]
 
 
 def test_the_proposal_is_marked_and_applies_to_2026():
