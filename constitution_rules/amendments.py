@@ -46,6 +46,7 @@ from constitution_rules.language.amendment_parser import (
     parse_amendment_text,
 )
 from constitution_rules.language.errors import ConstitutionError, Diagnostic, line_of
+from constitution_rules.language.layout import source_lines
 from constitution_rules.language.transformer import Span
 
 __all__ = [
@@ -569,7 +570,7 @@ class _State:
             return
         lines = set(range(location.line, location.end_line + 1))
         if leading:
-            source = self.applied.base_text.splitlines()
+            source = source_lines(self.applied.base_text)
             line = location.line - 1
             while line >= 1 and source[line - 1].lstrip().startswith("#"):
                 lines.add(line)
@@ -695,11 +696,11 @@ def _blank_comments(text: str, lines: set[int]) -> str:
     """``text`` with the comments on ``lines`` removed; line numbers stay as they were."""
     from constitution_rules.language.formatter import scan_comments
 
-    out = text.splitlines()
+    out = source_lines(text)
     for comment in scan_comments(text):
         if comment.line in lines:
             out[comment.line - 1] = out[comment.line - 1][: comment.column - 1].rstrip()
-    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+    return "\n".join(out)
 
 
 def _note(labels: list[str]) -> str:
@@ -715,7 +716,7 @@ def render_applied(applied: Applied) -> str:
     constitution = applied.constitution
     layout = printable(constitution, applied.base.file)
     source = _blank_comments(applied.base_text, applied.stale_lines)
-    lines = format_model(layout, source).splitlines()
+    lines = source_lines(format_model(layout, source).removesuffix("\n"))
     notes = {
         f"article {printer.article_ref(p)}": _note(applied.changed_by[p.id])
         for p in constitution.provisions
