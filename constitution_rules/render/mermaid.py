@@ -24,8 +24,9 @@ class MermaidLimitError(ValueError):
 
 
 def mermaid_label(text: str) -> str:
-    """Text for a quoted Mermaid label: entity codes for the characters Mermaid or HTML would read."""
-    replacements = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+    """Text for a quoted Mermaid label: entity codes for the characters Mermaid or HTML would read
+    (``%`` too: Mermaid reads ``%%{...}%%`` anywhere in the text as a configuration directive)."""
+    replacements = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;", "%": "#37;"}
     cleaned = " ".join(str(text).split())
     return "".join(replacements.get(ch, ch) for ch in cleaned)
 
