@@ -233,8 +233,7 @@ def compare_json(columns: list[Column]) -> str:
 
 
 def compare_markdown(columns: list[Column]) -> str:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|")
+    from constitution_rules.reports.markdown import md as esc
 
     out = ["| | " + " | ".join(esc(c.label) for c in columns) + " |", "|---|" + "---|" * len(columns)]
     for name in columns[0].metrics if columns else []:

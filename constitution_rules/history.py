@@ -164,7 +164,9 @@ def history_table(versions: list[Version], markdown: bool = False) -> str:
     ]
     if markdown:
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+        from constitution_rules.reports.markdown import md
+
+        lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = [

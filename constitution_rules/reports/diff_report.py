@@ -103,7 +103,10 @@ def render_json(diff: ConstitutionDiff, fail_on: str = "never") -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Spec text escaped for Markdown (``|`` included, so it stays inside its table cell)."""
+    from constitution_rules.reports.markdown import md
+
+    return md(text)
 
 
 def _mermaid_id(name: str) -> str:
@@ -144,9 +147,12 @@ def mermaid(diff: ConstitutionDiff) -> list[str]:
 def render_markdown(diff: ConstitutionDiff, fail_on: str = "never") -> str:
     new, resolved, same = diff.findings_with("new"), diff.findings_with("resolved"), diff.findings_with("unchanged")
     changed = diff.findings_with("changed")
-    title = " + ".join(diff.amendments) if diff.amendments else f"`{diff.new.file}`"
-    out = [f"## Constitutional impact: {_md(title)}", ""]
-    out.append(f"Compared with `{diff.old.file}`" + (f" ({_md(diff.old.version)})" if diff.old.version else "") + ".")
+    from constitution_rules.reports.markdown import code
+
+    title = _md(" + ".join(diff.amendments)) if diff.amendments else code(diff.new.file)
+    out = [f"## Constitutional impact: {title}", ""]
+    version = f" ({_md(diff.old.version)})" if diff.old.version else ""
+    out.append(f"Compared with {code(diff.old.file)}{version}.")
     out.append("")
     counts = {k: sum(1 for c in diff.powers if c.kind == k) for k in ("added", "removed", "changed", "moved")}
     out.append(

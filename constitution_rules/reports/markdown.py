@@ -8,13 +8,14 @@ import re
 from constitution_rules.findings import Evidence, Finding
 from constitution_rules.reports import Report, plural, severity_summary
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
 TITLES = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
 
 
 def md(text: str) -> str:
-    """Text with markdown's special characters escaped, so names and reasons render literally."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Text with markdown's special characters escaped, so names and reasons render literally; on
+    one line, since a line break (also U+2028) would end a table row or a list item."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def code(text: str) -> str:
