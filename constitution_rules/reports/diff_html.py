@@ -49,17 +49,29 @@ def render_html(diff: ConstitutionDiff, old: m.Constitution, new: m.Constitution
 
     graph = union_graph(old, new, diff)
     view = build_view(graph, new)
-    svg = render_svg(view, layered_layout(view), standalone=False)
+    layout = layered_layout(view)
+    svg = render_svg(view, layout, standalone=False)
     added = {c.new.clause_id for c in diff.powers if c.kind in ("added", "changed") and c.new}
-    rules = []
-    for edge in view.edges:
-        ids = {c.clause_id for c in edge.clauses}
+
+    def mark_of(ids: set[str]) -> str | None:
         gone = {i for i in ids if i.startswith(REMOVED_PREFIX)}
         new_ids = ids & added
         if not gone and not new_ids:
-            continue
-        mark = "removed" if gone == ids else "added" if new_ids == ids else "changed"
-        rules.append(f'g.edge[data-edge="{edge.id}"] path.line {{{MARKS[mark]}}}')
+            return None
+        return "removed" if gone == ids else "added" if new_ids == ids else "changed"
+
+    rules = []
+    clauses_of = {edge.id: {c.clause_id for c in edge.clauses} for edge in view.edges}
+    for edge in view.edges:
+        mark = mark_of(clauses_of[edge.id])
+        if mark:
+            rules.append(f'g.edge[data-edge="{edge.id}"] path.line {{{MARKS[mark]}}}')
+    # Powers over acts and instruments are drawn as chips in their holder's box, one chip per
+    # bundle of edges: the chip is marked by what happened to all the clauses it stands for.
+    for placed in layout.chips:
+        mark = mark_of(set().union(*(clauses_of.get(i, set()) for i in placed.chip.edge_ids)))
+        if mark:
+            rules.append(f'g.chip[data-chip="{placed.chip.id}"] rect.chip {{{MARKS[mark]}}}')
     title = "Constitutional impact: " + (" + ".join(diff.amendments) or diff.new.file)
     body = [
         f"<h1>{html.escape(title)}</h1>",
