@@ -8,18 +8,19 @@ Output is deterministic: institutions sorted by id, lists sorted, floats rounded
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
 
 from constitution_rules.model import Constitution, PowerClause
 from constitution_rules.rules.queries import (
     REMOVAL_VERBS,
+    Closure,
     Index,
+    any_independent_of,
     control_closure,
     dependence_closure,
     is_independent_of,
@@ -28,6 +29,9 @@ from constitution_rules.rules.queries import (
     share_fraction,
 )
 from constitution_rules.vocabulary import CATEGORIES
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 METRICS_VERSION = "1"
 PRECISION = 4
@@ -137,16 +141,22 @@ def power_weights(index: Index, weights: Mapping[str, float]) -> dict[str, dict[
     between the actor and those institutions, since each of them can stop it. The electorate is left
     out: it is the principal whose powers the institutions exercise, not one of them.
     """
-    held: dict[str, dict[str, Fraction]] = defaultdict(lambda: defaultdict(Fraction))
-    for clause in index.constitution.clauses:
-        worth = Fraction(weights[clause.category]).limit_denominator(10**6)
-        if clause.target_type == "institution":
-            worth *= share_fraction(index.constitution, clause, UNSIZED_CHAIR)
+    # Clauses of the same holder, category, part of the body and number of holders are worth the
+    # same: they are counted first and multiplied out once (exact, and far fewer Fraction operations).
+    counts: Counter[tuple[str, str, Fraction, int]] = Counter()
+    whole = Fraction(1)
+    for clause in index.clauses:
+        part = (
+            share_fraction(index.constitution, clause, UNSIZED_CHAIR) if clause.target_type == "institution" else whole
+        )
         holders = [clause.actor, *[h for h in say_so_holders(clause) if h != clause.actor]]
-        part = worth / len(holders)
         for holder in holders:
             if not index.is_electorate(holder):
-                held[holder][clause.category] += part
+                counts[(holder, clause.category, part, len(holders))] += 1
+    worth = {category: Fraction(weights[category]).limit_denominator(10**6) for category in {k[1] for k in counts}}
+    held: dict[str, dict[str, Fraction]] = defaultdict(lambda: defaultdict(Fraction))
+    for (holder, category, part, sharing), count in counts.items():
+        held[holder][category] += worth[category] * part * count / sharing
     return held
 
 
@@ -178,35 +188,47 @@ AUTHOR_VERBS = frozenset({"adopts", "issues", "executes", "amends"})
 def acts_by_author(index: Index) -> dict[str, list[str]]:
     """instrument -> institutions that make it (adopt laws, issue decrees, execute the budget)."""
     authors: dict[str, set[str]] = defaultdict(set)
-    for clause in index.constitution.clauses:
+    for clause in index.clauses:
         if clause.target_type == "instrument" and clause.verb in AUTHOR_VERBS:
             authors[clause.target].add(clause.actor)
     return {instrument: sorted(actors) for instrument, actors in authors.items()}
 
 
-def oversight_reach(index: Index, closure: Mapping[str, Mapping[str, list[PowerClause]]]) -> dict[str, list[str]]:
-    """power holder -> institutions independent of it that can remove, review, audit or censure it."""
-    authors = acts_by_author(index)
+def overseen_holders(index: Index, closure: Closure) -> dict[str, bool]:
+    """power holder -> whether some institution independent of it can remove, review, audit or
+    censure it, or review or audit an instrument it makes.
+
+    The reviewers of an instrument are gathered once and asked "is any of you independent" per
+    author (see :func:`any_independent_of`), rather than copied into every author's overseers:
+    with many law-makers and many reviewers of laws that copy was quadratic."""
+    made_by: dict[str, list[str]] = defaultdict(list)
+    for instrument, actors in acts_by_author(index).items():
+        for author in actors:
+            made_by[author].append(instrument)
     overseers: dict[str, set[str]] = defaultdict(set)
-    for clause in index.constitution.clauses:
+    reviewers: dict[str, dict[str, None]] = defaultdict(dict)
+    for clause in index.clauses:
         if clause.verb in COVERAGE_VERBS and clause.target_type == "institution":
             overseers[clause.target].add(clause.actor)
         elif clause.verb in ("audits", "reviews") and clause.target_type == "instrument":
-            for author in authors.get(clause.target, ()):
-                overseers[author].add(clause.actor)
+            reviewers[clause.target][clause.actor] = None
         for holder in say_so_holders(clause, ("review",)):
             overseers[clause.actor].add(holder)
-    result: dict[str, list[str]] = {}
+    ordered = {instrument: list(actors) for instrument, actors in reviewers.items()}
+    result: dict[str, bool] = {}
     for holder in index.power_holders():
-        result[holder] = sorted(o for o in overseers.get(holder, set()) if is_independent_of(closure, o, holder))
+        result[holder] = any(is_independent_of(closure, o, holder) for o in overseers.get(holder, ())) or any(
+            any_independent_of(closure, ordered.get(instrument, []), holder) for instrument in made_by.get(holder, ())
+        )
     return result
 
 
 def _control_reach(index: Index, closure: Mapping[str, Mapping[str, list[PowerClause]]]) -> list[ControlReach]:
     others = [i.id for i in index.institutions if not index.is_electorate(i.id)]
+    counted = set(others)
     reaches: list[ControlReach] = []
     for identifier in sorted(others):
-        controlled = sorted(t for t in closure.get(identifier, {}) if t in others)
+        controlled = sorted(t for t in closure.get(identifier, {}) if t in counted)
         denominator = len(others) - 1
         reaches.append(
             ControlReach(
@@ -284,17 +306,29 @@ def veto_players(index: Index, instrument: str) -> VetoPlayers:
 
 
 def compute_metrics(
-    constitution: Constitution, graph: nx.MultiDiGraph | None = None, config: Mapping[str, Any] | None = None
+    constitution: Constitution,
+    graph: nx.MultiDiGraph | None = None,
+    config: Mapping[str, Any] | None = None,
+    *,
+    index: Index | None = None,
 ) -> Metrics:
     """Every balance metric of ``constitution`` (``graph`` is accepted for symmetry with the rules;
-    the metrics read the clauses directly). ``config`` may set ``weights`` (category -> weight)."""
-    index = Index.of(constitution)
+    the metrics read the clauses directly). ``config`` may set ``weights`` (category -> weight).
+    ``index`` is the constitution's clause index when the caller already has one; by default the
+    one kept with the model, so the rules (CB101, CB102) and the json report share one computation."""
+    if index is None or index.constitution is not constitution:
+        index = Index.for_model(constitution)
     weights = weights_from(config)
+    # Metrics are frozen models: one result per weighting is safely shared.
+    return index.memo(("metrics", tuple(sorted(weights.items()))), lambda: _compute(constitution, index, weights))
+
+
+def _compute(constitution: Constitution, index: Index, weights: dict[str, float]) -> Metrics:
     closure = control_closure(index)
     shares, hhi = _shares(index, weights)
-    reach = oversight_reach(index, dependence_closure(index))
-    overseen = sorted(h for h, overseers in reach.items() if overseers)
-    unoverseen = sorted(h for h, overseers in reach.items() if not overseers)
+    reach = overseen_holders(index, dependence_closure(index))
+    overseen = sorted(h for h, answers in reach.items() if answers)
+    unoverseen = sorted(h for h, answers in reach.items() if not answers)
     coverage = Fraction(len(overseen), len(reach)) if reach else Fraction(1)
     return Metrics(
         constitution=constitution.name,

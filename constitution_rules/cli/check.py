@@ -116,7 +116,6 @@ def check_command(
       constitution-rules check specs/ --baseline baseline.json --fail-on warning
     """
     from constitution_rules.config import Config, config_for, load_config
-    from constitution_rules.graph import build_graph
     from constitution_rules.language.errors import ConstitutionError
     from constitution_rules.language.parser import parse_file
     from constitution_rules.reports import FileReport, Report, renderer
@@ -160,9 +159,8 @@ def check_command(
             severity=severity,
             fail_on=cast("FailOn | None", fail_on),
         )
-        graph = build_graph(constitution)
-        try:
-            result = run_rules(constitution, graph=graph, config=config, rules=rules)
+        try:  # no graph: the rules build it only if one reads it, so check need not import networkx
+            result = run_rules(constitution, config=config, rules=rules)
         except RuleFailure as exc:
             raise click.ClickException(f"{path}: {exc}") from None
         ran.update({r.code: r for r in rules if r.code in result.rules_run})
@@ -170,7 +168,7 @@ def check_command(
         if accepted is not None:
             baselined = [f for f in result.findings if accepted.absorb(str(path), f)]
             result = result.replace_findings(f for f in result.findings if not any(f is b for b in baselined))
-        metrics = _metrics(constitution, graph, config) if fmt == "json" else None
+        metrics = _metrics(constitution, None, config) if fmt == "json" else None
         reports.append(
             FileReport(
                 path=str(path), result=result, metrics=metrics, baselined=tuple(baselined), fail_on=config.fail_on

@@ -20,7 +20,9 @@ def _percent(value: float | Fraction) -> str:
 def _metrics(ctx: RuleContext):  # type: ignore[no-untyped-def]
     from constitution_rules.metrics import compute_metrics  # late: metrics imports this package
 
-    return compute_metrics(ctx.constitution, ctx.graph, {"weights": ctx.settings.get("weights", {}) or {}})
+    # Computed once per model and weighting (CB101, CB102 and the json report share it).
+    weights = dict(ctx.settings.get("weights", {}) or {})
+    return compute_metrics(ctx.constitution, None, {"weights": weights}, index=q.index_of(ctx))
 
 
 @rule(
@@ -80,7 +82,10 @@ article 1 {
         "(`with consent of ...`), which splits the power's weight between them."
     ),
     parameters={"max_share": 0.4},
-    complexity="linear in the number of clauses",
+    complexity=(
+        "linear in the number of clauses plus the control and dependence closures the metrics read "
+        "(O(V·(V+E)) at worst; the metrics are computed once per run and shared with the json report)"
+    ),
 )
 def outsize_share(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     limit = float(ctx.setting(rule, "max_share"))
@@ -97,7 +102,7 @@ def outsize_share(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
             [entry.institution],
             [
                 c
-                for c in ctx.constitution.clauses
+                for c in q.index_of(ctx).clauses
                 if c.actor == entry.institution or entry.institution in q.say_so_holders(c)
             ],
             location=institution.location if institution else None,
@@ -163,7 +168,10 @@ article 1 {
 """,
     how_to_fix="Spread powers over more institutions, or make the largest holders share them through consent clauses.",
     parameters={"max_hhi": 0.25, "min_institutions": 3},
-    complexity="linear in the number of clauses",
+    complexity=(
+        "linear in the number of clauses plus the control and dependence closures the metrics read "
+        "(O(V·(V+E)) at worst; the metrics are computed once per run and shared with the json report)"
+    ),
 )
 def concentrated_distribution(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     metrics = _metrics(ctx)
@@ -178,7 +186,7 @@ def concentrated_distribution(rule: Rule, ctx: RuleContext) -> Iterator[Finding]
         f"powers are highly concentrated: Herfindahl-Hirschman index {metrics.hhi:.2f} (above {limit:.2f}), "
         f"an effective number of {metrics.effective_number:.1f} power-holding institutions; largest: {held}",
         sorted(leader_ids),
-        [c for c in ctx.constitution.clauses if c.actor in leader_ids and c.category in ("lawmaking", "dissolution")],
+        [c for c in q.index_of(ctx).clauses if c.actor in leader_ids and c.category in ("lawmaking", "dissolution")],
         location=ctx.constitution.header_location,
     )
 
@@ -230,7 +238,7 @@ article 83 {
     complexity="linear in the number of clauses",
 )
 def appoint_and_dismiss(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     kinds = q.independent_kinds(ctx.settings)
     for institution in ctx.constitution.institutions:
         if not set(institution.kinds) & kinds:
@@ -254,22 +262,28 @@ def appoint_and_dismiss(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
 FUSION_LAWMAKING = ("adopts", "issues")
 
 
-def judicial_control(
-    index: q.Index, closure: dict[str, dict[str, list[PowerClause]]], actor: str
-) -> list[tuple[str, list[PowerClause]]]:
-    """Courts whose composition ``actor`` controls: it fills most seats without independent consent,
-    may remove the whole court at will, or does either through a body it fills or controls."""
-    found: list[tuple[str, list[PowerClause]]] = []
+def judicial_controllers(
+    index: q.Index, closure: dict[str, dict[str, list[PowerClause]]]
+) -> dict[str, list[tuple[str, list[PowerClause]]]]:
+    """actor -> the courts whose composition it controls, in declaration order, each with the clauses
+    that give it control: it fills most seats without independent consent, may remove the whole
+    court at will, or does either through a body it fills or controls.
+
+    Each court's appointers, removers and controllers are looked up once, so that asking about every
+    law-making executive costs the number of courts plus their clauses, not their product."""
+    found: dict[str, list[tuple[str, list[PowerClause]]]] = {}
     for institution in index.institutions:
         if not {"judiciary", "constitutional-review"} & set(institution.kinds):
             continue
-        shares = q.selection_shares(index, institution.id, closure, count_consented=False)
-        fraction, _chair, clauses = shares.get(actor, (Fraction(0), False, []))
-        removals = [c for c in index.at_will_removals(institution.id) if c.actor == actor and c.share is None]
-        chain = closure.get(actor, {}).get(institution.id, [])
-        if fraction > Fraction(1, 2) or removals or chain:
-            clauses = clauses or chain
-            found.append((institution.id, [*clauses, *removals]))
+        court = institution.id
+        shares = q.selection_shares(index, court, closure, count_consented=False)
+        removals = [c for c in index.at_will_removals(court) if c.share is None]
+        for actor in sorted({*shares, *(c.actor for c in removals), *q.controllers_of(closure, court)}):
+            fraction, _chair, clauses = shares.get(actor, (Fraction(0), False, []))
+            mine = [c for c in removals if c.actor == actor]
+            chain = closure.get(actor, {}).get(court, [])
+            if fraction > Fraction(1, 2) or mine or chain:
+                found.setdefault(actor, []).append((court, [*(clauses or chain), *mine]))
     return found
 
 
@@ -314,11 +328,15 @@ article 1 {
         "Take the judiciary's composition out of the law-making executive's hands: appointment on the "
         "proposal of an independent judicial council, or with the consent of the legislature."
     ),
-    complexity="O(I·C) for I institutions and C clauses",
+    complexity=(
+        "linear in the number of clauses plus the dependence closure (O(V·(V+E)) at worst for V "
+        "institutions and E dependence edges, one breadth-first search from each, computed once per run)"
+    ),
 )
 def fusion(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     closure = q.dependence_closure(index)
+    controls = judicial_controllers(index, closure)
     for institution in ctx.constitution.institutions:
         actor = institution.id
         if index.is_electorate(actor):
@@ -327,7 +345,7 @@ def fusion(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
         executing = [c for c in index.clauses_of(actor) if c.verb == "executes" or c.target == "armed-forces"]
         if not lawmaking or not (executing or index.is_executive(actor)):
             continue
-        courts = judicial_control(index, closure, actor)
+        courts = controls.get(actor, [])
         if not courts:
             continue
         court_names = q.names(ctx.constitution, [c for c, _ in courts])
@@ -398,10 +416,13 @@ article 1 {
 """,
     how_to_fix="Divide appointments among several independent organs so that none fills a majority, or add consent.",
     parameters={"count_consented": False},
-    complexity="linear in the number of clauses",
+    complexity=(
+        "linear in the number of clauses plus the dependence closure (O(V·(V+E)) at worst, computed once "
+        "per run and shared with CB104, CB106, CB203, CB207 and the metrics)"
+    ),
 )
 def majority_appointer(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     closure = q.dependence_closure(index)
     kinds = q.independent_kinds(ctx.settings)
     count_consented = bool(ctx.setting(rule, "count_consented"))
@@ -428,21 +449,17 @@ def majority_appointer(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _reviewed_or_overridden(
-    index: q.Index, clause: PowerClause, closure: dict[str, dict[str, list[PowerClause]]]
+def _author_checked(
+    index: q.Index, closure: dict[str, dict[str, list[PowerClause]]], checkers: list[str], actor: str
 ) -> bool:
-    """Another institution can set the decree aside or a body independent of its author can review it."""
-    actor = clause.actor
-    if clause.has("override") or clause.has("review"):
+    """Some institution independent of ``actor`` approves, vetoes or reviews decrees (``checkers``,
+    gathered once per run), or reviews or annuls ``actor``'s acts."""
+    on_actor = q.distinct_actors(index.clauses_on(actor, ("reviews", "annuls")))
+    if any(q.is_independent_of(closure, other, actor) for other in on_actor):
         return True
-    for other in index.constitution.clauses:
-        if other.actor == actor:
-            continue
-        on_decrees = other.target == "decrees" and other.verb in ("approves", "vetoes", "reviews")
-        on_actor = other.target == actor and other.verb in ("reviews", "annuls")
-        if (on_decrees or on_actor) and q.is_independent_of(closure, other.actor, actor):
-            return True
-    return False
+    if isinstance(closure, q.Closure):
+        return q.any_independent_of(closure, checkers, actor)
+    return any(q.is_independent_of(closure, other, actor) for other in checkers)
 
 
 @rule(
@@ -485,15 +502,23 @@ article 1 {
 }
 """,
     how_to_fix="Let the legislature override or lapse decrees (`overridable by Parliament`) and a court review them.",
-    complexity="O(D·C) for D decree clauses and C clauses",
+    complexity=(
+        "linear in the number of clauses: decree checkers gathered once, each issuer's independence "
+        "answered once (bounded by the size of the control closure)"
+    ),
 )
 def unchecked_decrees(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     closure = q.dependence_closure(index)
-    for clause in ctx.constitution.clauses:
-        if clause.verb != "issues" or clause.target != "decrees":
+    checkers = q.distinct_actors(index.clauses_on("decrees", ("approves", "vetoes", "reviews")))
+    checked: dict[str, bool] = {}  # per issuer: whether someone independent of it checks its acts
+    for clause in index.clauses_on("decrees", ("issues",)):
+        # Another institution can set the decree aside, or a body independent of its author can review it.
+        if clause.has("override") or clause.has("review"):
             continue
-        if _reviewed_or_overridden(index, clause, closure):
+        if clause.actor not in checked:
+            checked[clause.actor] = _author_checked(index, closure, checkers, clause.actor)
+        if checked[clause.actor]:
             continue
         yield rule.finding(
             f"{q.label(ctx.constitution, clause.actor)} issues decrees that no legislature can override and no "
@@ -571,12 +596,12 @@ article 1 {
         "proposal of a government the legislature can dismiss; or give the legislature a usable removal."
     ),
     parameters={"max_removal_majority": "2/3"},
-    complexity="O(D·C) for D dissolution clauses and C clauses",
+    complexity="linear in the number of clauses (clauses indexed by target, chamber groups computed once)",
 )
 def one_sided_dissolution(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     max_majority = Fraction(str(ctx.setting(rule, "max_removal_majority")))
-    for clause in ctx.constitution.clauses:
+    for clause in q.index_of(ctx).clauses:
         if clause.verb != "dissolves" or clause.target_type != "institution":
             continue
         target_kinds = index.kinds(clause.target)
@@ -588,8 +613,8 @@ def one_sided_dissolution(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
         chambers = index.chamber_group(clause.target)
         removals = [
             c
-            for c in ctx.constitution.clauses
-            if c.actor in chambers and c.target == clause.actor and c.verb in (*q.REMOVAL_VERBS, "censures")
+            for c in index.by_target.get(clause.actor, [])
+            if c.actor in chambers and c.verb in (*q.REMOVAL_VERBS, "censures")
         ]
         if any(effective_removal(c, clause.actor, max_majority) for c in removals):
             continue
@@ -651,9 +676,9 @@ article 1 {
     complexity="linear in the number of clauses",
 )
 def insurmountable_veto(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     limit = Fraction(str(ctx.setting(rule, "max_override_majority")))
-    for clause in ctx.constitution.clauses:
+    for clause in q.index_of(ctx).clauses:
         if clause.verb != "vetoes" or clause.target not in VETOED_ACTS or index.is_legislature(clause.actor):
             continue
         overrides = clause.conditions_of("override")
@@ -719,8 +744,8 @@ article 91 {
     complexity="linear in the number of clauses",
 )
 def unilateral_amendment(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
-    clauses = ctx.constitution.clauses
+    index = q.index_of(ctx)
+    clauses = q.index_of(ctx).clauses
     finals = [c for c in clauses if c.target == "constitution" and c.verb in ("amends", "adopts", "ratifies")]
     for clause in finals:
         if index.is_electorate(clause.actor) or index.is_legislature(clause.actor):
@@ -794,10 +819,10 @@ article 1 {
     complexity="O(V·(V+E)) for V institutions and E at-will removal edges (a breadth-first search from each)",
 )
 def transitive_control(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     closure = q.control_closure(index)
     limit = float(ctx.setting(rule, "max_reach"))
-    others = [i.id for i in ctx.constitution.institutions if not index.is_electorate(i.id)]
+    others = {i.id for i in ctx.constitution.institutions if not index.is_electorate(i.id)}
     for actor in sorted(closure):
         if actor not in others or len(others) < 2:
             continue
@@ -860,14 +885,14 @@ article 1 {
     complexity="linear in the number of clauses",
 )
 def government_at_pleasure(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     # Legislative confidence clauses by target, gathered once (scanning every clause for each
     # at-will removal made this rule quadratic: 1.3 s at 1,000 clauses).
     answers_to: dict[str, list[PowerClause]] = {}
-    for c in ctx.constitution.clauses:
+    for c in q.index_of(ctx).clauses:
         if index.is_legislature(c.actor) and c.verb in ("votes no confidence in", "censures", "dismisses", "removes"):
             answers_to.setdefault(c.target, []).append(c)
-    for clause in ctx.constitution.clauses:
+    for clause in q.index_of(ctx).clauses:
         if not q.removes_at_will(clause) or index.is_legislature(clause.actor):
             continue
         if not index.kinds(clause.target) & GOVERNMENT_KINDS:

@@ -48,7 +48,7 @@ article 1 {
     how_to_fix="Write the institution's powers and how it is selected, or remove the declaration.",
 )
 def institution_without_powers(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     for institution in ctx.constitution.institutions:
         if institution.id in index.involved:
             continue
@@ -97,7 +97,7 @@ article 1 {
 )
 def duplicate_clause(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     groups: dict[tuple[Any, ...], list[PowerClause]] = {}
-    for clause in ctx.constitution.clauses:
+    for clause in q.index_of(ctx).clauses:
         groups.setdefault(_meaning(clause), []).append(clause)
     for clauses in groups.values():
         if len(clauses) < 2:
@@ -150,7 +150,7 @@ article 1 {
 )
 def contradictory_removal(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     groups: dict[tuple[str, str, str, str], list[PowerClause]] = {}
-    for clause in ctx.constitution.clauses:
+    for clause in q.index_of(ctx).clauses:
         if clause.verb in q.REMOVAL_VERBS and clause.target_type == "institution":
             share = clause.share.model_dump_json() if clause.share else ""
             groups.setdefault((clause.actor, clause.verb, clause.target, share), []).append(clause)

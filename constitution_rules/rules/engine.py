@@ -14,15 +14,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
 from constitution_rules.config import Config
 from constitution_rules.findings import SEVERITY_ORDER, Evidence, Finding, Severity
 from constitution_rules.model import Constitution, Institution, PowerClause, Provision, SourceLocation, Waiver
 from constitution_rules.rules.registry import Rule, RuleContext, all_rules, rule
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class SeverityCounts(BaseModel):
@@ -104,14 +106,12 @@ def run_rules(
     config: Config | None = None,
     rules: Sequence[Rule] | None = None,
 ) -> CheckResult:
-    """Run the rules ``config`` selects (from ``rules``, default: the whole registry)."""
+    """Run the rules ``config`` selects (from ``rules``, default: the whole registry).
+
+    Without ``graph`` the power graph is built only if a rule reads it (no built-in rule does)."""
     config = config or Config()
     catalogue = list(rules) if rules is not None else all_rules()
     selected = config.selected(catalogue)
-    if graph is None:
-        from constitution_rules.graph import build_graph
-
-        graph = build_graph(constitution)
     settings = config.rule_settings(selected)
     settings["rules_run"] = tuple(r.code for r in selected)
     settings["known_codes"] = tuple(sorted(r.code for r in catalogue))
@@ -123,7 +123,13 @@ def run_rules(
         found.extend(_normalise(current, config, _run_one(current, context)))
     found = [_apply_waivers(f, sites) for f in sort_findings(found)]
 
-    after = RuleContext(constitution=constitution, graph=graph, settings=settings, findings=tuple(found))
+    # A graph a model rule asked for is handed on rather than built twice.
+    after = RuleContext(
+        constitution=constitution,
+        graph=graph if graph is not None else context.built_graph,
+        settings=settings,
+        findings=tuple(found),
+    )
     for current in (r for r in selected if r.phase == "findings"):
         found.extend(_apply_waivers(f, sites) for f in _normalise(current, config, _run_one(current, after)))
 

@@ -36,45 +36,64 @@ AUTHOR_VERBS = frozenset({"adopts", "issues", "executes", "amends"})
 
 def _authors(ctx: RuleContext) -> dict[str, set[str]]:
     authors: dict[str, set[str]] = {}
-    for clause in ctx.constitution.clauses:
+    for clause in q.index_of(ctx).clauses:
         if clause.target_type == "instrument" and clause.verb in AUTHOR_VERBS:
             authors.setdefault(clause.target, set()).add(clause.actor)
     return authors
 
 
-def answering_clauses(index: q.Index, authors: dict[str, set[str]], identifier: str) -> list[PowerClause]:
-    """Clauses through which ``identifier`` answers to someone: election by the voters, removal,
-    review, annulment, audit or no confidence, of itself or of the acts it makes."""
-    found: list[PowerClause] = []
-    for clause in index.constitution.clauses:
-        if clause.actor == identifier:
-            if clause.has("review"):
-                found.append(clause)
-            continue
-        if clause.target == identifier:
-            elected = clause.verb == "elects" and index.is_electorate(clause.actor)
-            if elected or clause.verb in q.REMOVAL_VERBS or clause.verb in ANSWERING_VERBS:
-                found.append(clause)
-        elif (
-            clause.target_type == "instrument"
-            and clause.verb in ("reviews", "audits")
-            and identifier in authors.get(clause.target, set())
-        ):
-            found.append(clause)
+def _answers_to_someone(clause: PowerClause, index: q.Index) -> bool:
+    """Whether ``clause`` (about an institution, not by it) makes that institution answer to its actor."""
+    elected = clause.verb == "elects" and index.is_electorate(clause.actor)
+    return elected or clause.verb in q.REMOVAL_VERBS or clause.verb in ANSWERING_VERBS
+
+
+def _answers_directly(
+    index: q.Index, authors: dict[str, set[str]], reviewers: dict[str, set[str]], identifier: str
+) -> bool:
+    """Whether some clause makes ``identifier`` answer to someone: election by the voters, removal,
+    review, annulment, audit or no confidence, of itself or of the acts it makes.
+
+    Looked up by actor, by target and by instrument (``reviewers``, gathered once per run), so that
+    every law-maker does not walk every review of laws."""
+    if any(c.has("review") for c in index.by_actor.get(identifier, [])):
+        return True
+    about = index.by_target.get(identifier, [])
+    if any(c.actor != identifier and _answers_to_someone(c, index) for c in about):
+        return True
+    for instrument, made_by in authors.items():
+        others = reviewers.get(instrument, set())
+        if identifier in made_by and (len(others) > 1 or (others and identifier not in others)):
+            return True
+    return False
+
+
+def _reviewers(index: q.Index) -> dict[str, set[str]]:
+    """instrument -> the institutions that review or audit it."""
+    found: dict[str, set[str]] = {}
+    for clause in index.clauses:
+        if clause.target_type == "instrument" and clause.verb in ("reviews", "audits"):
+            found.setdefault(clause.target, set()).add(clause.actor)
     return found
 
 
-def _answers(index: q.Index, authors: dict[str, set[str]], identifier: str, seen: frozenset[str] = frozenset()) -> bool:
-    if answering_clauses(index, authors, identifier):
+def _answers(
+    index: q.Index,
+    authors: dict[str, set[str]],
+    reviewers: dict[str, set[str]],
+    identifier: str,
+    seen: frozenset[str] = frozenset(),
+) -> bool:
+    if _answers_directly(index, authors, reviewers, identifier):
         return True
     institution = index.constitution.institution(identifier)
     if institution is None or identifier in seen:
         return False
     seen = seen | {identifier}
-    if institution.member_of and _answers(index, authors, institution.member_of, seen):
+    if institution.member_of and _answers(index, authors, reviewers, institution.member_of, seen):
         return True
     parts = institution.joint_sitting_of
-    return bool(parts) and all(_answers(index, authors, part, seen) for part in parts)
+    return bool(parts) and all(_answers(index, authors, reviewers, part, seen) for part in parts)
 
 
 @rule(
@@ -124,16 +143,16 @@ article 1 {
 """,
     how_to_fix="Say who elects, removes, reviews or audits it, e.g. `Parliament dismisses Council for cause`.",
     parameters={"exempt_kinds": ["judiciary", "constitutional-review"]},
-    complexity="O(I·C) for I institutions and C clauses",
+    complexity="linear in the number of clauses (clauses indexed by actor, target and instrument)",
 )
 def unaccountable(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
-    authors = _authors(ctx)
+    index = q.index_of(ctx)
+    authors, reviewers = _authors(ctx), _reviewers(index)
     exempt = set(ctx.setting(rule, "exempt_kinds"))
     for identifier in index.power_holders():
         institution = ctx.constitution.institution(identifier)
         assert institution is not None
-        if set(institution.kinds) & exempt or _answers(index, authors, identifier):
+        if set(institution.kinds) & exempt or _answers(index, authors, reviewers, identifier):
             continue
         yield rule.finding(
             f"{institution.label} exercises powers but answers to no one: no election, removal, review, audit, "
@@ -188,7 +207,7 @@ article 1 {
     complexity="linear in the number of clauses",
 )
 def no_constitutional_review(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    clauses = ctx.constitution.clauses
+    clauses = q.index_of(ctx).clauses
     adopting = [c for c in clauses if c.target in LAW_ACTS and c.verb in ("adopts", "approves")]
     if not adopting:
         return
@@ -244,14 +263,18 @@ article 1 {
     complexity="O(C + V·(V+E)) for the control closure",
 )
 def no_independent_audit(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     closure = q.dependence_closure(index)
-    clauses = ctx.constitution.clauses
-    spending = [c for c in clauses if c.verb == "executes" and c.target == "budget"]
+    spending = index.clauses_on("budget", ("executes",))
+    budget_audits = index.clauses_on("budget", ("audits",))
+    budget_auditors = q.distinct_actors(budget_audits)
     for executor in sorted({c.actor for c in spending}):
-        audits = [c for c in clauses if c.verb == "audits" and c.target in ("budget", executor)]
-        if any(q.is_independent_of(closure, c.actor, executor) for c in audits):
+        own_audits = index.clauses_on(executor, ("audits",)) if executor != "budget" else []
+        if any(q.is_independent_of(closure, actor, executor) for actor in q.distinct_actors(own_audits)):
             continue
+        if q.any_independent_of(closure, budget_auditors, executor):
+            continue
+        audits = index.in_source_order([*budget_audits, *own_audits])
         auditors = q.names(ctx.constitution, sorted({c.actor for c in audits}))
         captive = f"; {auditors} audits it but is not independent of it" if audits else ""
         yield rule.finding(
@@ -304,8 +327,8 @@ article 1 {
     complexity="linear in the number of clauses",
 )
 def budget_without_legislature(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
-    clauses = ctx.constitution.clauses
+    index = q.index_of(ctx)
+    clauses = q.index_of(ctx).clauses
 
     def national_legislature(identifier: str) -> bool:
         return index.is_legislature(identifier) and "local" not in index.kinds(identifier)
@@ -335,7 +358,7 @@ def budget_without_legislature(rule: Rule, ctx: RuleContext) -> Iterator[Finding
 
 def _contestants(index: q.Index) -> set[str]:
     """Institutions whose holders run for office: elected by the voters (and the bodies they form)."""
-    elected = {c.target for c in index.constitution.clauses if c.verb == "elects" and index.is_electorate(c.actor)}
+    elected = {c.target for c in index.clauses if c.verb == "elects" and index.is_electorate(c.actor)}
     for institution in index.institutions:
         if institution.joint_sitting_of and set(institution.joint_sitting_of) & elected:
             elected.add(institution.id)
@@ -393,7 +416,7 @@ article 1 {
     complexity="O(C + V·(V+E)) for the control closure",
 )
 def captured_elections(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     closure = q.control_closure(index)
     contestants = _contestants(index)
     for institution in ctx.constitution.institutions:
@@ -404,7 +427,7 @@ def captured_elections(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
         for actor, (fraction, _chair, appointments) in sorted(shares.items()):
             if fraction <= Fraction(1, 2):
                 continue
-            masters = sorted(c for c in contestants if c == actor or actor in closure.get(c, {}))
+            masters = sorted(c for c in {actor, *closure.controllers(actor)} if c in contestants)
             mine = [c for c in removals if c.actor == actor]
             if not masters or not mine:
                 continue
@@ -461,7 +484,7 @@ article 1 {
     complexity="linear in the number of clauses",
 )
 def judges_at_will(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     for institution in ctx.constitution.institutions:
         if not set(institution.kinds) & JUDICIAL_KINDS:
             continue
@@ -529,7 +552,7 @@ article 1 {
     complexity="O(C + V·(V+E)) for the control closure",
 )
 def single_source_judiciary(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     closure = q.dependence_closure(index)
     for institution in ctx.constitution.institutions:
         if not set(institution.kinds) & JUDICIAL_KINDS:
@@ -603,10 +626,10 @@ article 1 {
     complexity="O(C + V·(V+E)) for the control closure",
 )
 def circular_capture(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     closure = q.control_closure(index)
     pairs: dict[tuple[str, str], list[PowerClause]] = {}
-    for clause in ctx.constitution.clauses:
+    for clause in index.clauses:
         if clause.category == "oversight" and clause.target_type == "institution":
             pairs.setdefault((clause.actor, clause.target), []).append(clause)
         for holder in q.say_so_holders(clause, ("review",)):
@@ -661,37 +684,36 @@ article 1 {
 }
 """,
     how_to_fix="Give the legislature interpellation, inquiry or reporting powers: `Parliament questions Government.`",
-    complexity="O(L·C) for L legislatures and C clauses",
+    complexity="linear in the number of clauses (chamber groups and clauses by actor computed once)",
 )
 def toothless_legislature(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    index = q.Index.of(ctx.constitution)
+    index = q.index_of(ctx)
     executives = {i.id for i in ctx.constitution.institutions if index.is_executive(i.id)}
     if not executives:
         return
     seen: set[str] = set()
     # Widest groups first: a chair's own group is just itself, so visiting it before its chamber
     # (as when the chair is declared first) reported the chair as a legislature of its own.
-    order = {inst.id: n for n, inst in enumerate(ctx.constitution.institutions)}
+    order = index.declaration_order
     national = [i for i in ctx.constitution.institutions if "legislature" in i.kinds and "local" not in i.kinds]
     for institution in sorted(national, key=lambda i: (-len(index.chamber_group(i.id)), order[i.id])):
         if institution.id in seen:
             continue
         group = index.chamber_group(institution.id)
         seen |= group
+        members = sorted(group, key=lambda i: order[i])
+        powers = index.in_source_order(c for member in members for c in index.by_actor.get(member, []))
         tools = [
             c
-            for c in ctx.constitution.clauses
-            if c.actor in group
-            and c.verb in SCRUTINY_VERBS
-            and (c.target in executives or (c.verb == "audits" and c.target == "budget"))
+            for c in powers
+            if c.verb in SCRUTINY_VERBS and (c.target in executives or (c.verb == "audits" and c.target == "budget"))
         ]
         if tools:
             continue
-        members = sorted(group, key=lambda i: [x.id for x in ctx.constitution.institutions].index(i))
         yield rule.finding(
             f"{q.names(ctx.constitution, members)} cannot question, investigate or hear reports from "
             f"{q.names(ctx.constitution, sorted(executives))}",
             members,
-            [c for c in ctx.constitution.clauses if c.actor in group],
+            powers,
             location=institution.location,
         )

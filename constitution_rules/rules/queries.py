@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from functools import cached_property
+from typing import Any, Literal, TypeVar
 
 from constitution_rules.model import Constitution, Institution, PowerClause
-from constitution_rules.rules.registry import DEFAULT_INDEPENDENT_KINDS
+from constitution_rules.rules.registry import DEFAULT_INDEPENDENT_KINDS, RuleContext
+
+T = TypeVar("T")
 
 #: Institution kinds whose holders must be independent (configurable as ``independent_kinds``).
 INDEPENDENT_KINDS: tuple[str, ...] = DEFAULT_INDEPENDENT_KINDS
@@ -115,8 +118,11 @@ def say_so_holders(clause: PowerClause, roles: Iterable[str] = ("consent", "prop
     wanted = set(roles)
     found: list[str] = []
     for condition in clause.conditions:
+        # The type first: getattr of a field a condition lacks goes through pydantic's slow __getattr__.
+        if condition.type not in wanted:
+            continue
         holder = getattr(condition, "institution", None)
-        if condition.type in wanted and holder is not None and holder not in found:
+        if holder is not None and holder not in found:
             found.append(holder)
     return found
 
@@ -165,17 +171,27 @@ def describe_target(constitution: Constitution, clause: PowerClause) -> str:
 
 @dataclass
 class Index:
-    """The clauses of a constitution indexed for the rules' questions."""
+    """The clauses of a constitution indexed for the rules' questions.
+
+    Built in one pass over the clauses; everything derived from it (kinds, chamber groups, the
+    control and dependence closures) is computed on first use and kept, so that a rule asking the
+    same question per institution or per clause pays for it once. Use :func:`index_of` in rules to
+    share one index between all rules of a run. Nothing here may be mutated by callers.
+    """
 
     constitution: Constitution
     by_actor: dict[str, list[PowerClause]] = field(default_factory=lambda: defaultdict(list))
     by_target: dict[str, list[PowerClause]] = field(default_factory=lambda: defaultdict(list))
     involved: set[str] = field(default_factory=set)
+    #: Every clause in source order (``constitution.clauses`` builds a new list per access).
+    clauses: list[PowerClause] = field(default_factory=list)
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, constitution: Constitution) -> Index:
         index = cls(constitution)
-        for clause in constitution.clauses:
+        index.clauses = constitution.clauses
+        for clause in index.clauses:
             index.by_actor[clause.actor].append(clause)
             index.by_target[clause.target].append(clause)
             index.involved.add(clause.actor)
@@ -184,13 +200,53 @@ class Index:
             index.involved.update(say_so_holders(clause, ("consent", "proposal", "override", "review", "consultation")))
         return index
 
+    @classmethod
+    def for_model(cls, constitution: Constitution) -> Index:
+        """The index of ``constitution``, built once per model object and kept with it (outside
+        its fields, as the model keeps its institution lookup), so that the rules, the metrics and
+        the reports of one run share it and its closures. Keyed on the provisions and institutions
+        tuples, so a ``model_copy`` with other clauses gets its own."""
+        key = (constitution.provisions, constitution.institutions)
+        cached = constitution.__dict__.get("_rules_index")
+        if cached is None or cached[0][0] is not key[0] or cached[0][1] is not key[1]:
+            cached = (key, cls.of(constitution))
+            constitution.__dict__["_rules_index"] = cached
+        index: Index = cached[1]
+        return index
+
+    def memo(self, key: Any, build: Callable[[], T]) -> T:
+        if key not in self._memo:
+            self._memo[key] = build()
+        value: T = self._memo[key]
+        return value
+
     @property
     def institutions(self) -> tuple[Institution, ...]:
         return self.constitution.institutions
 
+    @cached_property
+    def declaration_order(self) -> dict[str, int]:
+        """institution id -> its position among the declarations."""
+        return {institution.id: n for n, institution in enumerate(self.institutions)}
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        """id(clause) -> its position in the source (clause objects, not ids: ids may repeat)."""
+        return {id(clause): n for n, clause in enumerate(self.clauses)}
+
+    def in_source_order(self, clauses: Iterable[PowerClause]) -> list[PowerClause]:
+        """The given clauses (each once) in the order they appear in the constitution."""
+        unique = {id(c): c for c in clauses}
+        return sorted(unique.values(), key=lambda c: self.positions[id(c)])
+
     def kinds(self, identifier: str) -> frozenset[str]:
-        institution = self.constitution.institution(identifier)
-        return frozenset(institution.kinds) if institution is not None else frozenset()
+        kinds: dict[str, frozenset[str]] = self.memo("kinds", dict)
+        found = kinds.get(identifier)
+        if found is None:
+            institution = self.constitution.institution(identifier)
+            found = frozenset(institution.kinds) if institution is not None else frozenset()
+            kinds[identifier] = found
+        return found
 
     def is_electorate(self, identifier: str) -> bool:
         return "electorate" in self.kinds(identifier)
@@ -222,59 +278,96 @@ class Index:
         """Institutions (other than the electorate) that hold at least one power, in declaration order."""
         return [i.id for i in self.institutions if self.by_actor.get(i.id) and not self.is_electorate(i.id)]
 
+    @cached_property
+    def _chamber_links(self) -> dict[str, set[str]]:
+        """The relation chamber groups are closed under: a joint sitting and each chamber forming it
+        reach each other; a body reaches the legislatures that are members of it."""
+        links: dict[str, set[str]] = defaultdict(set)
+        for institution in self.institutions:
+            for part in institution.joint_sitting_of:
+                links[institution.id].add(part)
+                links[part].add(institution.id)
+            if institution.member_of is not None and "legislature" in institution.kinds:
+                links[institution.member_of].add(institution.id)
+        return links
+
     def chamber_group(self, identifier: str) -> set[str]:
-        """A legislature together with its joint sittings and the chambers that form them."""
-        group = {identifier}
-        changed = True
-        while changed:
-            changed = False
-            for institution in self.institutions:
-                parts = set(institution.joint_sitting_of)
-                if institution.id in group and not parts <= group:
-                    group |= parts
-                    changed = True
-                if parts & group and institution.id not in group:
-                    group.add(institution.id)
-                    changed = True
-                if (
-                    institution.member_of in group
-                    and institution.id not in group
-                    and "legislature" in institution.kinds
-                ):
-                    group.add(institution.id)
-                    changed = True
-        return group
+        """A legislature together with its joint sittings and the chambers that form them.
+
+        What is reachable from ``identifier`` over :attr:`_chamber_links`, computed once per
+        identifier (linear in the size of the group, not in the number of institutions).
+        """
+        groups: dict[str, frozenset[str]] = self.memo("chamber groups", dict)
+        group = groups.get(identifier)
+        if group is None:
+            reached, stack = {identifier}, [identifier]
+            while stack:
+                for other in self._chamber_links.get(stack.pop(), ()):
+                    if other not in reached:
+                        reached.add(other)
+                        stack.append(other)
+            group = groups[identifier] = frozenset(reached)
+        return set(group)
+
+
+def index_of(ctx: RuleContext) -> Index:
+    """The clause index of the context's constitution, shared by every rule (see :meth:`Index.for_model`)."""
+    return Index.for_model(ctx.constitution)
+
+
+class Closure(dict[str, dict[str, list[PowerClause]]]):
+    """actor -> {reached institution: chain of clauses}, with the inverse relation (who reaches an
+    institution) built on first use, so that "who controls X" costs a lookup, not a scan."""
+
+    _inverse: dict[str, frozenset[str]] | None = None
+
+    def controllers(self, identifier: str) -> frozenset[str]:
+        if self._inverse is None:
+            inverse: dict[str, set[str]] = defaultdict(set)
+            for actor, reached in self.items():
+                for target in reached:
+                    inverse[target].add(actor)
+            self._inverse = {target: frozenset(actors) for target, actors in inverse.items()}
+        return self._inverse.get(identifier, frozenset())
+
+    def dependence_bound(self, identifier: str) -> int:
+        """An upper bound on how many institutions are *not* independent of ``identifier``
+        (see :func:`is_independent_of`): itself, what it reaches, and what its masters reach."""
+        return 1 + len(self.get(identifier, {})) + sum(len(self.get(m, {})) for m in self.controllers(identifier))
 
 
 def control_edges(index: Index) -> dict[str, dict[str, PowerClause]]:
     """controller -> {controlled: the clause}: the controller can remove the whole body (not just
     its chair or some seats) at will. The power of removal is the lever of control."""
     edges: dict[str, dict[str, PowerClause]] = defaultdict(dict)
-    for clause in index.constitution.clauses:
+    for clause in index.clauses:
         if removes_at_will(clause) and clause.share is None:
             edges[clause.actor].setdefault(clause.target, clause)
     return edges
 
 
-def control_closure(index: Index) -> dict[str, dict[str, list[PowerClause]]]:
+def control_closure(index: Index) -> Closure:
     """actor -> {controlled institution: the chain of at-will removal clauses that reaches it}.
 
-    Breadth-first from every actor, so each chain is a shortest one and ties break by id: O(V·(V+E)).
+    Breadth-first from every actor, so each chain is a shortest one and ties break by id:
+    O(V·(V+E)) in the worst case (one long chain of removals), O(V+E) plus the size of the result
+    when control is local, as in real constitutions. Computed once per index.
     """
-    return _breadth_first(control_edges(index))
+    return index.memo("control closure", lambda: _breadth_first(control_edges(index)))
 
 
 def _breadth_first(
     edges: Mapping[str, Mapping[str, PowerClause | list[PowerClause]]],
-) -> dict[str, dict[str, list[PowerClause]]]:
-    closure: dict[str, dict[str, list[PowerClause]]] = {}
+) -> Closure:
+    closure = Closure()
+    ordered = {node: sorted(targets) for node, targets in edges.items()}
     for actor in sorted(edges):
         reached: dict[str, list[PowerClause]] = {}
         frontier: list[tuple[str, list[PowerClause]]] = [(actor, [])]
         while frontier:
             next_frontier: list[tuple[str, list[PowerClause]]] = []
             for node, chain in frontier:
-                for target in sorted(edges.get(node, {})):
+                for target in ordered.get(node, ()):
                     if target == actor or target in reached:
                         continue
                     step = edges[node][target]
@@ -286,11 +379,15 @@ def _breadth_first(
     return closure
 
 
-def dependence_closure(index: Index) -> dict[str, dict[str, list[PowerClause]]]:
+def dependence_closure(index: Index) -> Closure:
     """actor -> {dependent institution: the clauses that make it so}: the actor may remove it at will
     (as in :func:`control_closure`) or fills it alone, most of its seats without the consent or
     proposal of anyone independent (a council the actor forms), directly or down a chain. Used to
-    decide whether an overseer is independent of the institution it oversees."""
+    decide whether an overseer is independent of the institution it oversees. Computed once per index."""
+    return index.memo("dependence closure", lambda: _dependence_closure(index))
+
+
+def _dependence_closure(index: Index) -> Closure:
     control = control_closure(index)
     edges: dict[str, dict[str, list[PowerClause]]] = defaultdict(dict)
     for actor, targets in control_edges(index).items():
@@ -305,6 +402,8 @@ def dependence_closure(index: Index) -> dict[str, dict[str, list[PowerClause]]]:
 
 
 def controllers_of(closure: Mapping[str, Mapping[str, list[PowerClause]]], identifier: str) -> set[str]:
+    if isinstance(closure, Closure):
+        return set(closure.controllers(identifier))
     return {actor for actor, reached in closure.items() if identifier in reached}
 
 
@@ -315,8 +414,25 @@ def is_independent_of(closure: Mapping[str, Mapping[str, list[PowerClause]]], ov
         return False
     if overseer in closure.get(overseen, {}):
         return False
-    masters = controllers_of(closure, overseen)
+    masters = closure.controllers(overseen) if isinstance(closure, Closure) else controllers_of(closure, overseen)
     return all(overseer not in closure.get(master, {}) for master in masters if master != overseer)
+
+
+def any_independent_of(closure: Closure, candidates: Sequence[str], overseen: str) -> bool:
+    """Whether any of ``candidates`` (distinct institutions) is independent of ``overseen``.
+
+    When there are more candidates than institutions that can depend on ``overseen``, one of them
+    must be independent; otherwise each is tested. Keeps "is anyone of this list independent"
+    from costing the whole list per question when the list is shared (all auditors of the budget).
+    """
+    if len(candidates) > closure.dependence_bound(overseen):
+        return True
+    return any(is_independent_of(closure, candidate, overseen) for candidate in candidates)
+
+
+def distinct_actors(clauses: Iterable[PowerClause]) -> list[str]:
+    """The actors of ``clauses``, each once, in clause order."""
+    return list(dict.fromkeys(c.actor for c in clauses))
 
 
 def selection_shares(

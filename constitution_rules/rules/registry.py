@@ -16,12 +16,13 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Literal
 
 from constitution_rules.findings import Evidence, Finding, Severity
 from constitution_rules.model import Constitution, PowerClause, SourceLocation
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ENTRY_POINT_GROUP = "constitution_rules.rules"
 
@@ -46,19 +47,56 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 Phase = Literal["model", "findings"]
 
 
-@dataclass(frozen=True)
 class RuleContext:
     """What a rule sees: the model, its power graph, and the settings in force.
 
     ``settings`` holds one mapping of parameters per rule code (``{"CB101": {"share": 0.4}}``) and
     the global settings: ``independent_kinds`` (tuple of kinds) and ``weights`` (category ->
     weight, empty for the documented defaults). ``findings`` is filled only for ``findings`` rules.
+
+    The graph is built on first use when none is given: the built-in rules read the clauses
+    through :mod:`~constitution_rules.rules.queries`, so ``check`` need not import networkx. Read-only.
     """
 
+    __slots__ = ("_graph", "constitution", "findings", "settings")
+
     constitution: Constitution
-    graph: nx.MultiDiGraph
-    settings: Mapping[str, Any] = field(default_factory=dict)
-    findings: tuple[Finding, ...] = ()
+    settings: Mapping[str, Any]
+    findings: tuple[Finding, ...]
+    _graph: nx.MultiDiGraph | None
+
+    def __init__(
+        self,
+        constitution: Constitution,
+        graph: nx.MultiDiGraph | None = None,
+        settings: Mapping[str, Any] | None = None,
+        findings: tuple[Finding, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "constitution", constitution)
+        object.__setattr__(self, "_graph", graph)
+        object.__setattr__(self, "settings", settings if settings is not None else {})
+        object.__setattr__(self, "findings", findings)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"RuleContext is read-only (cannot set {name})")
+
+    def __repr__(self) -> str:
+        return f"RuleContext(constitution={self.constitution.name!r}, findings={len(self.findings)})"
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The power graph (:func:`~constitution_rules.graph.build_graph`), built on first use."""
+        if self._graph is None:
+            from constitution_rules.graph import build_graph
+
+            object.__setattr__(self, "_graph", build_graph(self.constitution))
+        graph: nx.MultiDiGraph = self._graph
+        return graph
+
+    @property
+    def built_graph(self) -> nx.MultiDiGraph | None:
+        """The graph if it was given or has been built, else None (without building it)."""
+        return self._graph
 
     def setting(self, rule: Rule, name: str) -> Any:
         """A rule's threshold: the configured value, else the rule's documented default."""
@@ -128,7 +166,7 @@ class Rule:
                 provision_id=c.provision_id,
                 clause_id=c.id,
                 citation=c.citation,
-                text=clause_text(c.model_copy(update={"waivers": ()})),
+                text=clause_text(c.model_copy(update={"waivers": ()}) if c.waivers else c),
                 location=c.location,
             )
             for c in ordered

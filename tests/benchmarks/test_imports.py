@@ -1,4 +1,5 @@
-"""Start-up cost: the language verbs never import networkx (nor the rules or renderers)."""
+"""Start-up cost: the language verbs never import networkx (nor the rules or renderers); check
+never imports networkx, the graph or the renderers (its rules read the clauses, not the graph)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,17 @@ def test_the_probe_can_fail() -> None:
         timeout=120,
     )
     assert "networkx" in json.loads(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "markdown"])
+def test_check_does_not_import_networkx(fmt: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(root=str(ROOT), args=["check", "--format", fmt, str(SPEC)])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    unwanted = [m for m in loaded if not m.startswith("constitution_rules.rules")]
+    assert unwanted == [], f"check --format {fmt} imported {unwanted}"
+    assert "constitution_rules.rules.engine" in loaded  # the probe saw the rules run

@@ -31,15 +31,11 @@ from constitution_rules.language.transformer import ToRaw  # noqa: E402
 
 SMALL, LARGE = 200, 2000
 LIMIT = 1.5  # near-linear, with room for timer noise at these small sizes (quadratic is 2.0)
-#: stage -> ceiling for stages that are superlinear today (see benchmarks/README.md).
+#: stage -> ceiling for stages that are superlinear today (see benchmarks/README.md). The formatter
+#: attaches comments by scanning statements (O(comments x statements)); it belongs to the language
+#: package and is being rewritten, so it keeps its ceiling until then.
 KNOWN_SUPERLINEAR: dict[str, float] = {
     "fmt": 2.4,
-    "rule CB104": 2.4,
-    "rule CB106": 2.4,
-    "rule CB107": 2.4,
-    "rule CB201": 2.6,
-    "rule CB203": 2.4,
-    "rule CB209": 2.6,
 }
 
 
@@ -57,18 +53,28 @@ def stage_times(clauses: int) -> dict[str, float]:
     text = generate(clauses)
     parser = build_parser()
     out: dict[str, float] = {}
-    out["lex"], _ = best(lambda: sum(1 for _ in parser.lex(text)))
+    # Short stages get more repeats: at 200 clauses they take milliseconds, where load from other
+    # processes would otherwise read as a scaling change.
+    out["lex"], _ = best(lambda: sum(1 for _ in parser.lex(text)), repeat=5)
     out["parse"], tree = best(lambda: parser.parse(text))
     out["model"], model = best(lambda: Resolver(ToRaw().transform(tree), text, "s.constitution").resolve())
-    out["graph"], graph = best(lambda: build_graph(model))
+    out["graph"], _ = best(lambda: build_graph(model), repeat=5)
     out["fmt"], _ = best(lambda: format_model(model, text), repeat=1)
     try:
+        from constitution_rules.metrics import compute_metrics
+        from constitution_rules.rules import queries
         from constitution_rules.rules.registry import RuleContext, all_rules
     except ImportError:
         return out
-    context = RuleContext(constitution=model, graph=graph)
-    for rule in all_rules():
-        out[f"rule {rule.code}"], _ = best(lambda r=rule: r.run(context), repeat=2)
+
+    def shared() -> None:  # what the rules share, from scratch: clause index, closures, metrics
+        index = queries.Index.of(model)
+        queries.dependence_closure(index)
+        compute_metrics(model, index=index)
+
+    out["rules: shared data"], _ = best(shared, repeat=3)
+    for rule in all_rules():  # each rule's own work, on the shared data (kept with the model)
+        out[f"rule {rule.code}"], _ = best(lambda r=rule: r.run(RuleContext(constitution=model)), repeat=3)
     return out
 
 
@@ -83,7 +89,8 @@ def exponents() -> dict[str, float]:
 
 
 def test_core_stages_scale_linearly(exponents: dict[str, float]) -> None:
-    slow = {s: round(k, 2) for s, k in exponents.items() if s in ("lex", "parse", "model", "graph") and k > LIMIT}
+    core = ("lex", "parse", "model", "graph", "rules: shared data")
+    slow = {s: round(k, 2) for s, k in exponents.items() if s in core and k > LIMIT}
     assert not slow, f"superlinear core stages (limit {LIMIT}): {slow}"
 
 
