@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from constitution_rules import model as m
+from constitution_rules.display import text_lines
 from constitution_rules.language import printer
 
 EXECUTIVE_KINDS = frozenset(
@@ -261,4 +262,4 @@ def compare_text(columns: list[Column]) -> str:
             cell = c.aspects[key]
             out.append(f"  {c.label}: {cell.level} ({cell.summary})")
             out.extend(f"    {x}" for x in cell.clauses)
-    return "\n".join(out) + "\n"
+    return text_lines(out)

@@ -33,7 +33,7 @@ def build_graph(constitution: Constitution) -> nx.MultiDiGraph:
         graph.add_node(
             inst.id,
             node_type="institution",
-            label=inst.label,
+            label=inst.name or inst.id,  # as written: exports round-trip it; displays use Institution.label
             kinds=list(inst.kinds),
             seats=inst.seats,
             term_years=inst.term_years,

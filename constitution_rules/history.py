@@ -16,6 +16,7 @@ from typing import Any
 
 from constitution_rules import model as m
 from constitution_rules.amendments import ParsedAmendment, apply_amendments, load_amendment
+from constitution_rules.display import text_lines
 from constitution_rules.language.errors import ConstitutionError, Diagnostic
 from constitution_rules.language.parser import parse_text, read_source
 
@@ -173,7 +174,7 @@ def history_table(versions: list[Version], markdown: bool = False) -> str:
         "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
         for r in [head, *rows]
     ]
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    return text_lines(line.rstrip() for line in lines)
 
 
 COLOURS = ("#cf222e", "#0969da", "#8250df", "#1a7f37")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from constitution_rules.display import text_lines
 from constitution_rules.model import Constitution, PowerClause
 from constitution_rules.rules.queries import (
     REMOVAL_VERBS,
@@ -381,4 +382,4 @@ def render_text(metrics: Metrics) -> str:
             lines.append(f"  route {number}: {', '.join(route)}")
         for route in players.contingent_routes:
             lines.append(f"  contingent route: {', '.join(route)}")
-    return "\n".join(lines) + "\n"
+    return text_lines(lines)

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from constitution_rules.display import one_line
 from constitution_rules.vocabulary import Category
 
 SCHEMA_VERSION = "1"
@@ -192,7 +193,8 @@ class Institution(_Frozen):
 
     @property
     def label(self) -> str:
-        return self.name or self.id
+        """The name to show people: on one line, without characters that reorder or hide text."""
+        return one_line(self.name or self.id)
 
 
 class Constitution(_Frozen):

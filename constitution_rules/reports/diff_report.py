@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from constitution_rules.diff import ConstitutionDiff, FindingChange, MetricDelta, PowerChange
+from constitution_rules.display import text_lines
 
 SYMBOLS = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
 
@@ -83,7 +84,7 @@ def render_text(diff: ConstitutionDiff, fail_on: str = "never") -> str:
         verdict = "FAIL" if diff.fails(fail_on) else "ok"
         out.append("")
         out.append(f"gate --fail-on {fail_on}: {verdict}")
-    return "\n".join(out) + "\n"
+    return text_lines(out)
 
 
 def render_json(diff: ConstitutionDiff, fail_on: str = "never") -> str:

@@ -6,6 +6,7 @@ kz.constitution:12:3: CB103 [error] President appoints and dismisses the Prosecu
 
 from __future__ import annotations
 
+from constitution_rules.display import text_lines
 from constitution_rules.findings import Evidence, Finding
 from constitution_rules.reports import FileReport, Report, plural, severity_summary
 
@@ -23,7 +24,7 @@ def render_text(report: Report) -> str:
     if lines:
         lines.append("")
     lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    return text_lines(lines)
 
 
 def finding_lines(finding: Finding, file: FileReport) -> list[str]:

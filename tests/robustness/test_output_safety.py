@@ -322,7 +322,6 @@ def test_check_markdown(specs: dict[str, Path]) -> None:
     check_markdown(*both(specs, "check", "--show-waived", "--format", "markdown", "{base}"))
 
 
-@pytest.mark.xfail(strict=True, reason="text reports print a line break in a spec string as a line break")
 def test_check_text_keeps_one_finding_per_line(specs: dict[str, Path]) -> None:
     hostile, benign = both(specs, "check", "--format", "text", "{base}")
     assert hostile.count("\n") == benign.count("\n")
@@ -374,7 +373,6 @@ def test_apply_round_trips_the_strings(specs: dict[str, Path]) -> None:
     assert data["version"] == HOSTILE["mermaid"]
 
 
-@pytest.mark.xfail(strict=True, reason="text reports print a line break in a spec string as a line break")
 def test_diff_text(specs: dict[str, Path]) -> None:
     hostile, benign = both(specs, "diff", "--format", "text", "{base}", "{amendment}")
     assert hostile.count("\n") == benign.count("\n")
