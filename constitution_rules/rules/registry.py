@@ -185,9 +185,11 @@ class Rule:
         )
 
 
-def _source_order(clause: PowerClause) -> tuple[str, int, int, str]:
+def _source_order(clause: PowerClause) -> tuple[int, int, str, str]:
+    """Source order within a file. Line before file name: an amended constitution mixes clauses of
+    the base and the amendment, and the order must not depend on where those files live."""
     loc = clause.location
-    return (loc.file, loc.line, loc.column, clause.id) if loc else ("", 0, 0, clause.id)
+    return (loc.line, loc.column, loc.file, clause.id) if loc else (0, 0, "", clause.id)
 
 
 class PluginError(Exception):
