@@ -168,7 +168,7 @@ def check_command(
         if accepted is not None:
             baselined = [f for f in result.findings if accepted.absorb(str(path), f)]
             result = result.replace_findings(f for f in result.findings if not any(f is b for b in baselined))
-        metrics = _metrics(constitution, None, config) if fmt == "json" else None
+        metrics = _metrics(constitution, config) if fmt == "json" else None
         reports.append(
             FileReport(
                 path=str(path), result=result, metrics=metrics, baselined=tuple(baselined), fail_on=config.fail_on
@@ -193,13 +193,11 @@ def check_command(
         sys.exit(1)
 
 
-def _metrics(constitution: Any, graph: Any, config: Config) -> dict[str, Any] | None:
-    """The balance metrics of a file for the json report (when the metrics module is present)."""
-    try:
-        from constitution_rules.metrics import compute_metrics
-    except ImportError:
-        return None
-    value = compute_metrics(constitution, graph, {"weights": dict(config.weights)})
+def _metrics(constitution: Any, config: Config) -> dict[str, Any]:
+    """The balance metrics of a file for the json report (the graph is not needed: none is built)."""
+    from constitution_rules.metrics import compute_metrics
+
+    value = compute_metrics(constitution, None, {"weights": dict(config.weights)})
     dumped = value.model_dump(mode="json") if hasattr(value, "model_dump") else value
     return cast("dict[str, Any]", json.loads(json.dumps(dumped, sort_keys=True)))
 

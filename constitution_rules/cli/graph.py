@@ -66,12 +66,9 @@ def graph_command(
 
 def _findings(constitution: Any, graph: Any, file: str) -> list[Any]:
     """Findings of the configured rules (the same ones ``check`` runs)."""
-    try:
-        from constitution_rules.config import config_for
-        from constitution_rules.rules.engine import run_rules
-    except ImportError:  # an installation without the rule engine still draws
-        click.echo("note: the rule engine is not available; drawing without findings", err=True)
-        return []
+    from constitution_rules.config import config_for
+    from constitution_rules.rules.engine import run_rules
+
     return list(run_rules(constitution, graph=graph, config=config_for(file)).findings)
 
 

@@ -328,7 +328,7 @@ article 1 {
 )
 def budget_without_legislature(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     index = q.index_of(ctx)
-    clauses = q.index_of(ctx).clauses
+    clauses = index.clauses
 
     def national_legislature(identifier: str) -> bool:
         return index.is_legislature(identifier) and "local" not in index.kinds(identifier)
