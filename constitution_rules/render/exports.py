@@ -9,17 +9,21 @@ from typing import Any
 
 import networkx as nx
 
+from constitution_rules.display import xml_safe
 from constitution_rules.findings import Finding
 
 NODE_LINK_SCHEMA_VERSION = "1"
 
 
 def _scalar(value: Any) -> Any:
-    """GraphML and GEXF take scalars only: lists become ';'-joined text, mappings JSON text."""
+    """GraphML and GEXF take scalars only: lists become ';'-joined text, mappings JSON text; text
+    loses the characters XML cannot hold."""
     if isinstance(value, (list, tuple)):
-        return ";".join(str(v) for v in value)
+        return xml_safe(";".join(str(v) for v in value))
     if isinstance(value, dict):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return xml_safe(json.dumps(value, sort_keys=True, ensure_ascii=False))
+    if isinstance(value, str):
+        return xml_safe(value)
     return value
 
 
@@ -27,9 +31,14 @@ def flattened(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     flat: nx.MultiDiGraph = nx.MultiDiGraph()
     flat.graph.update({k: _scalar(v) for k, v in graph.graph.items() if v is not None})
     for node, data in sorted(graph.nodes(data=True)):
-        flat.add_node(node, **{k: _scalar(v) for k, v in data.items() if v is not None})
+        flat.add_node(_scalar(node), **{k: _scalar(v) for k, v in data.items() if v is not None})
     for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
-        flat.add_edge(source, target, key=key, **{k: _scalar(v) for k, v in data.items() if v is not None})
+        flat.add_edge(
+            _scalar(source),
+            _scalar(target),
+            key=_scalar(key),
+            **{k: _scalar(v) for k, v in data.items() if v is not None},
+        )
     return flat
 
 
@@ -148,4 +157,4 @@ def to_gexf(graph: nx.MultiDiGraph) -> str:
 def _xml(text: str) -> str:
     from xml.sax.saxutils import escape
 
-    return escape(text)
+    return escape(xml_safe(text))

@@ -7,6 +7,7 @@ characters), so beyond them this refuses too and points to the HTML page instead
 
 from __future__ import annotations
 
+from constitution_rules.display import one_line
 from constitution_rules.render.view import (
     BRANCH_TITLES,
     BRANCHES,
@@ -27,7 +28,7 @@ def mermaid_label(text: str) -> str:
     """Text for a quoted Mermaid label: entity codes for the characters Mermaid or HTML would read
     (``%`` too: Mermaid reads ``%%{...}%%`` anywhere in the text as a configuration directive)."""
     replacements = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;", "%": "#37;"}
-    cleaned = " ".join(str(text).split())
+    cleaned = " ".join(one_line(str(text)).split())
     return "".join(replacements.get(ch, ch) for ch in cleaned)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from constitution_rules.display import xml_safe
+
 # Advance widths of Helvetica (AFM), printable ASCII from the space (32) to the tilde (126).
 _ASCII_WIDTHS = (
     278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
@@ -63,9 +65,9 @@ def wrap(text: str, size: float, max_width: float, max_lines: int = 3, bold: boo
 
 def xml_text(text: object) -> str:
     """Escape for XML character data."""
-    return escape(str(text))
+    return escape(xml_safe(str(text)))
 
 
 def xml_attr(text: object) -> str:
     """Escape for a double-quoted XML attribute (newlines kept as character references)."""
-    return escape(str(text), {'"': "&quot;", "\n": "&#10;", "\r": "", "\t": "&#9;"})
+    return escape(xml_safe(str(text)), {'"': "&quot;", "\n": "&#10;", "\r": "", "\t": "&#9;"})

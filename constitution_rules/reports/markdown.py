@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from constitution_rules.display import one_line
 from constitution_rules.findings import Evidence, Finding
 from constitution_rules.reports import Report, plural, severity_summary
 
@@ -15,7 +16,7 @@ TITLES = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
 def md(text: str) -> str:
     """Text with markdown's special characters escaped, so names and reasons render literally; on
     one line, since a line break (also U+2028) would end a table row or a list item."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(one_line(text).split()))
 
 
 def code(text: str) -> str:
