@@ -55,9 +55,7 @@ def apply_command(base: str, amendments: tuple[str, ...], output: str) -> None:
     from constitution_rules.amendments import render_applied
 
     applied = _apply(base, amendments)
-    if output != "-" and Path(output).resolve() == Path(base).resolve():
-        raise click.BadParameter("refusing to overwrite the base; write the result to another file", param_hint="-o")
-    atomic_write(output, render_applied(applied))
+    atomic_write(output, render_applied(applied), inputs=[base, *amendments])
 
 
 @click.command("diff")
@@ -97,7 +95,7 @@ def diff_command(old: str, new: tuple[str, ...], fmt: str, fail_on: str, config_
     if not new:
         raise click.BadParameter("give a constitution or amendments to compare OLD with", param_hint="NEW")
     text, fails = _diff_one(old, new, fmt, fail_on, config_path)
-    atomic_write(output, text)
+    atomic_write(output, text, inputs=[old, *new])
     if fails:
         sys.exit(1)
 
@@ -120,7 +118,7 @@ def _diff_each(first: str, rest: tuple[str, ...], fmt: str, fail_on: str, config
         text, fails = _diff_one(base, (path,), fmt, fail_on, config_path)
         texts.append(text)
         failing = failing or fails
-    atomic_write(output, ("\n" if fmt != "json" else "").join(texts))
+    atomic_write(output, ("\n" if fmt != "json" else "").join(texts), inputs=[first, *rest])
     if failing:
         sys.exit(1)
 
@@ -227,4 +225,4 @@ def compare_command(files: tuple[str, ...], fmt: str, config_path: str | None, o
             items.append((constitution, Path(path).stem))
     columns = compare.compare(items, _config_for(files[0], config_path))
     render = {"text": compare.compare_text, "json": compare.compare_json, "markdown": compare.compare_markdown}[fmt]
-    atomic_write(output, render(columns))
+    atomic_write(output, render(columns), inputs=files)

@@ -183,7 +183,7 @@ def check_command(
         statistics=statistics,
         baseline=baseline,
     )
-    atomic_write(output, renderer(fmt)(report))
+    atomic_write(output, renderer(fmt)(report), inputs=[f.path for f in reports])
     if write_baseline:
         everything = [(f.path, finding) for f in reports for finding in (*f.result.findings, *f.baselined)]
         save_baseline(everything, write_baseline)

@@ -61,7 +61,7 @@ def graph_command(
             graph = filters.focus(graph, filters.resolve_institution(graph, focus_on), depth)
     except filters.FilterError as exc:
         raise click.UsageError(str(exc)) from exc
-    atomic_write(output, _render(fmt, layout, graph, constitution, findings))
+    atomic_write(output, _render(fmt, layout, graph, constitution, findings), inputs=[file])
 
 
 def _findings(constitution: Any, graph: Any, file: str) -> list[Any]:

@@ -37,7 +37,7 @@ def parse_command(file: str, fmt: str, output: str) -> None:
             f"{len(clauses)} power clauses",
         ]
         text = "\n".join(lines) + "\n"
-    atomic_write(output, text)
+    atomic_write(output, text, inputs=[file])
 
 
 @click.command("fmt")

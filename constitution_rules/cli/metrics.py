@@ -33,7 +33,7 @@ def metrics_command(file: str, fmt: str, output: str) -> None:
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     text = metrics.model_dump_json(indent=2) + "\n" if fmt == "json" else render_text(metrics)
-    atomic_write(output, text)
+    atomic_write(output, text, inputs=[file])
 
 
 def _configured(file: str) -> dict[str, object]:

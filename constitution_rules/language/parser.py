@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
+import stat
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -30,17 +30,35 @@ _TERMINAL_WORDS = {
 _KEYWORDS_BY_CONTEXT = [*VERBS, *KINDS, *INSTRUMENTS]
 
 
+#: Inputs larger than this are refused with a message rather than read into memory.
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
+
+
 def read_source(path: str | os.PathLike[str]) -> str:
-    """Read a source file as UTF-8 (a byte-order mark is allowed); bad bytes are a clear error."""
+    """Read a source file as UTF-8 (a byte-order mark is allowed); bad bytes are a clear error.
+
+    Only regular files are read (a FIFO would block and a device such as /dev/zero never ends),
+    and only up to MAX_SOURCE_BYTES."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise ConstitutionError([Diagnostic(name, 1, 1, "is not a regular file (a device, FIFO or socket)")])
+        if info.st_size > MAX_SOURCE_BYTES:
+            limit = MAX_SOURCE_BYTES // (1024 * 1024)
+            raise ConstitutionError([Diagnostic(name, 1, 1, f"is larger than the {limit} MiB limit for a source file")])
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise ConstitutionError([Diagnostic(name, 1, 1, "no such file")]) from None
     except IsADirectoryError:
         raise ConstitutionError([Diagnostic(name, 1, 1, "is a directory, not a file")]) from None
     except OSError as exc:
         raise ConstitutionError([Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ConstitutionError([Diagnostic(name, 1, 1, "grew past the size limit while being read")])
     return decode_source(data, name)
 
 

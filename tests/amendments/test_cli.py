@@ -31,7 +31,7 @@ def test_apply_refuses_to_overwrite_the_base():
     base = str(REL / "base.constitution")
     result = run_cli("apply", base, str(REL / "reform.amendment"), "-o", base)
     assert result.returncode == 2
-    assert "refusing to overwrite the base" in result.stderr
+    assert "refusing to overwrite it" in result.stderr
 
 
 def test_apply_error_is_exit_2_at_the_amendment_line(tmp_path):
