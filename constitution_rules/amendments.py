@@ -47,6 +47,7 @@ from constitution_rules.language.amendment_parser import (
 )
 from constitution_rules.language.errors import ConstitutionError, Diagnostic, line_of
 from constitution_rules.language.layout import source_lines
+from constitution_rules.language.parser import CONSTITUTION_SUFFIX
 from constitution_rules.language.transformer import Span
 
 __all__ = [
@@ -66,6 +67,49 @@ _NOWHERE_LINE = 0
 
 def load_amendment(path: str | os.PathLike[str]) -> ParsedAmendment:
     return parse_amendment_file(path)
+
+
+#: Files that mark the top of a project: an amendment's base must be inside its project.
+PROJECT_MARKERS = (".git", "pyproject.toml", "constitution-rules.toml")
+
+
+def amendment_root(amendment_file: str | os.PathLike[str]) -> Path:
+    """Where an amendment's base may live: the project holding it (the nearest folder up with a
+    ``.git``, a pyproject.toml or a constitution-rules.toml), or, outside any project, the
+    amendment's own folder."""
+    folder = Path(amendment_file).resolve().parent
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
+            return candidate
+    return folder
+
+
+def base_path(amendment: ParsedAmendment, root: str | os.PathLike[str] | None = None) -> Path:
+    """The constitution the amendment's ``amends "PATH"`` names, relative to the amendment file.
+
+    It must be a ``.constitution`` file inside ``root`` (default :func:`amendment_root`), so that an
+    amendment from an untrusted source cannot make the tool read, and echo in its errors, any other
+    file of the machine (``amends "/etc/passwd"``)."""
+    header = amendment.header
+    span = _span_of(header.amends_location)
+    if header.amends_path is None:
+        raise ConstitutionError([_diagnostic(amendment, span, 'the amendment names no base (amends "PATH")', None)])
+    resolved = (Path(amendment.file).parent / header.amends_path).resolve()
+    if resolved.suffix != CONSTITUTION_SUFFIX:
+        raise ConstitutionError([_diagnostic(amendment, span, f"amends must name a {CONSTITUTION_SUFFIX} file", None)])
+    allowed = Path(root).resolve() if root is not None else amendment_root(amendment.file)
+    if not resolved.is_relative_to(allowed):
+        raise ConstitutionError(
+            [
+                _diagnostic(
+                    amendment,
+                    span,
+                    "amends names a file outside the amendment's repository or folder",
+                    f"the base must be inside {allowed}",
+                )
+            ]
+        )
+    return resolved
 
 
 def ref_text(ref: ArticleRef) -> str:

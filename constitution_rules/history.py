@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from constitution_rules import model as m
-from constitution_rules.amendments import ParsedAmendment, apply_amendments, load_amendment
+from constitution_rules.amendments import ParsedAmendment, apply_amendments, base_path, load_amendment
 from constitution_rules.display import text_lines
 from constitution_rules.language.errors import ConstitutionError, Diagnostic
 from constitution_rules.language.parser import parse_text, read_source
@@ -49,7 +49,7 @@ def _date_of(constitution: m.Constitution) -> dt.date | None:
 def _chain_root(folder: Path, amendments: list[ParsedAmendment]) -> Path | None:
     for amendment in amendments:
         if amendment.header.amends_path:
-            candidate = (Path(amendment.file).parent / amendment.header.amends_path).resolve()
+            candidate = base_path(amendment)
             if candidate.is_file():
                 return candidate
     return None

@@ -102,7 +102,7 @@ def diff_command(old: str, new: tuple[str, ...], fmt: str, fail_on: str, config_
 
 def _diff_each(first: str, rest: tuple[str, ...], fmt: str, fail_on: str, config_path: str | None, output: str) -> None:
     """Gate mode: every amendment against the base it names."""
-    from constitution_rules.amendments import AMENDMENT_SUFFIX, load_amendment
+    from constitution_rules.amendments import AMENDMENT_SUFFIX, base_path, load_amendment
 
     if fmt == "html":
         raise click.BadParameter("html needs one OLD and NEW; give the base explicitly", param_hint="--format")
@@ -111,10 +111,7 @@ def _diff_each(first: str, rest: tuple[str, ...], fmt: str, fail_on: str, config
     for path in (first, *rest):
         if not path.endswith(AMENDMENT_SUFFIX):
             raise click.BadParameter(f"{path}: give only amendments, or OLD first", param_hint="NEW")
-        amendment = load_amendment(path)
-        if amendment.header.amends_path is None:
-            raise click.BadParameter(f'{path}: the amendment names no base (amends "PATH")', param_hint="NEW")
-        base = os.path.normpath(Path(path).parent / amendment.header.amends_path)
+        base = os.path.relpath(base_path(load_amendment(path)))
         text, fails = _diff_one(base, (path,), fmt, fail_on, config_path)
         texts.append(text)
         failing = failing or fails

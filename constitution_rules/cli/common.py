@@ -8,7 +8,9 @@ from typing import Any
 
 import click
 
-CONSTITUTION_SUFFIX = ".constitution"
+from constitution_rules.language.parser import CONSTITUTION_SUFFIX
+
+__all__ = ["CONSTITUTION_SUFFIX", "collect_files", "output_option"]
 
 
 def collect_files(paths: Iterable[str], suffixes: tuple[str, ...] = (CONSTITUTION_SUFFIX,)) -> list[Path]:

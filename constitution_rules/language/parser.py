@@ -30,6 +30,9 @@ _TERMINAL_WORDS = {
 _KEYWORDS_BY_CONTEXT = [*VERBS, *KINDS, *INSTRUMENTS]
 
 
+#: The suffix of constitution files (amendments: AMENDMENT_SUFFIX in amendment_parser).
+CONSTITUTION_SUFFIX = ".constitution"
+
 #: Inputs larger than this are refused with a message rather than read into memory.
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
