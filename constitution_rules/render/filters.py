@@ -58,7 +58,11 @@ def focus(graph: nx.MultiDiGraph, centre: str, depth: int) -> nx.MultiDiGraph:
         raise FilterError("--depth must be 0 or more")
     reached = {centre}
     frontier = [centre]
-    for _ in range(depth):
+    # Each step reaches at least one new institution or ends the walk, so the walk takes at most
+    # as many steps as there are nodes whatever the depth asked for (--depth 10**20 returned never).
+    for _ in range(min(depth, graph.number_of_nodes())):
+        if not frontier:
+            break
         following: list[str] = []
         for node in frontier:
             if graph.nodes[node].get("node_type") != "institution":

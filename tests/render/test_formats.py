@@ -177,3 +177,14 @@ def test_layout_dot_with_graphviz(tmp_path: Path) -> None:
     done = run_cli("graph", str(KZ), "--layout", "dot", "--format", "svg")
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("data-node=") == build_graph(parse_file(KZ)).number_of_nodes()
+
+
+def test_focus_depth_is_bounded_by_the_graph() -> None:
+    """--depth 99999999999999999999 looped once per step; the walk ends when nothing new is reached."""
+    from tests.robustness.pipeline import invoke
+
+    kz = str(SPECS / "kazakhstan" / "2022.constitution")
+    deep = invoke(["graph", kz, "--focus", "Senate", "--depth", "99999999999999999999", "--format", "mermaid"])
+    whole = invoke(["graph", kz, "--focus", "Senate", "--depth", "50", "--format", "mermaid"])
+    assert deep.exit_code == 0, deep.stderr
+    assert deep.stdout == whole.stdout
