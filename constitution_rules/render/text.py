@@ -6,6 +6,7 @@ with a safety margin so that a label measured here still fits its box in a real 
 
 from __future__ import annotations
 
+import unicodedata
 from xml.sax.saxutils import escape
 
 from constitution_rules.display import xml_safe
@@ -20,14 +21,25 @@ _ASCII_WIDTHS = (
     556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 )  # fmt: skip
 _OTHER_WIDTH = 680  # Cyrillic and other letters: about the width of a wide Latin letter
+_WIDE_WIDTH = 1000  # East Asian wide and fullwidth characters (CJK, kana, hangul) take a full em
 _SAFETY = 1.06
 
 
+def char_width(char: str) -> int:
+    """Advance width of one character in 1/1000 em: Helvetica for ASCII, a full em for East Asian
+    wide and fullwidth characters, nothing for combining marks and zero-width format characters."""
+    code = ord(char)
+    if 32 <= code <= 126:
+        return _ASCII_WIDTHS[code - 32]
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return _WIDE_WIDTH
+    return _OTHER_WIDTH
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    units = 0
-    for char in text:
-        code = ord(char)
-        units += _ASCII_WIDTHS[code - 32] if 32 <= code <= 126 else _OTHER_WIDTH
+    units = sum(char_width(char) for char in text)
     factor = 1.07 if bold else 1.0
     return units * size / 1000 * _SAFETY * factor
 

@@ -20,6 +20,11 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 KZ = SPECS / "kazakhstan" / "2022.constitution"
 INJECTED = "<script>window.__injected = 1; alert(1)</script>"
+# Wide (CJK) and right-to-left (Arabic) names: their labels must fit their boxes too.
+WIDE_SCRIPTS = (
+    'institution Kokkai "国会（衆議院及び参議院の両議院で構成する国権の最高機関）": advisory\n'
+    'institution Shura "مجلس الشورى والهيئة العليا للرقابة المالية والإدارية": advisory\n'
+)
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -46,7 +51,9 @@ def browser_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
     work = tmp_path_factory.mktemp("browser")
     spec = work / "kazakhstan-injected.constitution"
-    spec.write_text(KZ.read_text(encoding="utf-8") + f'\ninstitution Injected "{INJECTED}": advisory\n', "utf-8")
+    spec.write_text(
+        KZ.read_text(encoding="utf-8") + f'\ninstitution Injected "{INJECTED}": advisory\n' + WIDE_SCRIPTS, "utf-8"
+    )
     page_file = work / "kazakhstan.html"
     done = run_cli("graph", str(spec), "--format", "html", "-o", str(page_file))
     assert done.returncode == 0, done.stderr
@@ -112,6 +119,13 @@ def test_labels_fit_their_boxes_with_real_fonts(browser_page: Any) -> None:
         }"""
     )
     assert spills == []
+
+
+def test_wide_and_right_to_left_names_are_drawn(browser_page: Any) -> None:
+    for node in ("Kokkai", "Shura"):
+        assert browser_page.locator(f'g.node[data-node="{node}"]').is_visible(), node
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser_page.locator('g.node[data-node="Kokkai"]').screenshot(path=str(ARTIFACTS / "wide-script-labels.png"))
 
 
 def test_clicking_the_president_shows_clauses_and_citations(browser_page: Any) -> None:
