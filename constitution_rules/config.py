@@ -27,6 +27,7 @@ from constitution_rules.findings import Severity
 from constitution_rules.language.errors import ConstitutionError, Diagnostic, did_you_mean, line_of
 from constitution_rules.rules.registry import DEFAULT_INDEPENDENT_KINDS
 from constitution_rules.vocabulary import CATEGORIES, KINDS
+from constitution_rules.walk import DEFAULT_EXCLUDE
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -64,6 +65,9 @@ class Config(Selection):
     independent_kinds: tuple[str, ...] = DEFAULT_INDEPENDENT_KINDS
     thresholds: dict[str, dict[str, Any]] = Field(default_factory=dict)
     weights: dict[str, float] = Field(default_factory=dict)
+    # Gitignore-style patterns of files and folders not to walk into (ruff's exclude/extend-exclude).
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
     # Not settable from a file: where the settings came from, and the command-line layer.
     source: str | None = Field(default=None, exclude=True)
     overrides: Selection | None = Field(default=None, exclude=True)

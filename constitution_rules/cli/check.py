@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from constitution_rules.cli.common import collect_files, output_option
+from constitution_rules.cli.common import collect_files, exclude_option, output_option
 from constitution_rules.io import atomic_write
 
 if TYPE_CHECKING:
@@ -83,6 +83,7 @@ def _severity_overrides(values: Iterable[str], rules: Sequence[Rule]) -> dict[st
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings as a baseline.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file only.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@exclude_option()
 @output_option()
 def check_command(
     paths: tuple[str, ...],
@@ -98,6 +99,7 @@ def check_command(
     write_baseline: str | None,
     config_file: str | None,
     isolated: bool,
+    exclude: tuple[str, ...],
     output: str,
 ) -> None:
     """Check constitutions for concentrated authority and missing oversight.
@@ -130,7 +132,7 @@ def check_command(
     for option, selectors in (("--select", selected), ("--extend-select", extended), ("--ignore", ignored)):
         _check_selectors(option, selectors, rules)
     severity = _severity_overrides(severities, rules)
-    files = collect_files(paths)
+    files = collect_files(paths, extra_exclude=exclude)
     if not files:
         raise click.UsageError("no .constitution files found in " + ", ".join(paths))
 

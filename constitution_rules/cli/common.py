@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,22 +10,37 @@ import click
 
 from constitution_rules.language.parser import CONSTITUTION_SUFFIX
 
-__all__ = ["CONSTITUTION_SUFFIX", "collect_files", "output_option"]
+__all__ = ["CONSTITUTION_SUFFIX", "collect_files", "exclude_option", "output_option"]
+PYPROJECT = "pyproject.toml"
 
 
-def collect_files(paths: Iterable[str], suffixes: tuple[str, ...] = (CONSTITUTION_SUFFIX,)) -> list[Path]:
-    """Files named on the command line, and the matching files under any folder, in sorted order."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in suffixes))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise click.BadParameter(f"{raw}: no such file or directory", param_hint="PATH")
-    unique: dict[Path, None] = dict.fromkeys(found)
-    return list(unique)
+def collect_files(
+    paths: Iterable[str], suffixes: tuple[str, ...] = (CONSTITUTION_SUFFIX,), extra_exclude: Sequence[str] = ()
+) -> list[Path]:
+    """Files named on the command line, and the matching files under any folder (skipping hidden,
+    vendored, .gitignore'd and excluded ones: see :mod:`constitution_rules.walk`), in sorted order.
+
+    The exclude patterns are the configuration's (found from the working folder: ``exclude``
+    replaces the defaults, ``extend-exclude`` adds to them) plus ``extra_exclude`` (``--exclude``)."""
+    from constitution_rules.config import config_for
+    from constitution_rules.walk import discover
+
+    config = config_for(Path.cwd() / PYPROJECT)
+    patterns = (*config.exclude, *config.extend_exclude, *extra_exclude)
+    try:
+        return discover(paths, suffixes, patterns)
+    except FileNotFoundError as exc:
+        raise click.BadParameter(f"{exc}: no such file or directory", param_hint="PATH") from None
+
+
+def exclude_option() -> Any:
+    return click.option(
+        "--exclude",
+        "exclude",
+        multiple=True,
+        metavar="PATTERN",
+        help="Skip files and folders matching this gitignore-style pattern (in addition to the config's).",
+    )
 
 
 def output_option(help_text: str = "Write to this file instead of standard output ('-').") -> Any:

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from constitution_rules.cli.common import collect_files, output_option
+from constitution_rules.cli.common import collect_files, exclude_option, output_option
 from constitution_rules.io import atomic_write
 
 
@@ -44,7 +44,8 @@ def parse_command(file: str, fmt: str, output: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if any file would be reformatted.")
 @click.option("--diff", "show_diff", is_flag=True, help="Change nothing; print a unified diff of the changes.")
-def fmt_command(paths: tuple[str, ...], check: bool, show_diff: bool) -> None:
+@exclude_option()
+def fmt_command(paths: tuple[str, ...], check: bool, show_diff: bool, exclude: tuple[str, ...]) -> None:
     """Rewrite files into the canonical layout, keeping every comment.
 
     PATHS are files or folders (every .constitution and .amendment file under them). Before
@@ -67,7 +68,7 @@ def fmt_command(paths: tuple[str, ...], check: bool, show_diff: bool) -> None:
 
     changed = 0
     failed = 0
-    for path in collect_files(paths, (CONSTITUTION_SUFFIX, AMENDMENT_SUFFIX)):
+    for path in collect_files(paths, (CONSTITUTION_SUFFIX, AMENDMENT_SUFFIX), extra_exclude=exclude):
         # A file named on the command line is a constitution unless it is called *.amendment.
         formatter = checked_format_amendment if path.suffix == AMENDMENT_SUFFIX else checked_format
         try:
