@@ -60,7 +60,7 @@ def _severity_overrides(values: Iterable[str], rules: Sequence[Rule]) -> dict[st
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "markdown"]),
+    type=click.Choice(["text", "json", "sarif", "markdown", "github"]),
     default="text",
     show_default=True,
     help="Report format.",

@@ -15,7 +15,7 @@ from constitution_rules.findings import Finding
 from constitution_rules.rules.engine import CheckResult, SeverityCounts
 from constitution_rules.rules.registry import Rule
 
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "markdown")
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "markdown", "github")
 
 
 @dataclass(frozen=True)
@@ -104,4 +104,8 @@ def renderer(fmt: str) -> Callable[[Report], str]:
         from constitution_rules.reports.markdown import render_markdown
 
         return render_markdown
+    if fmt == "github":
+        from constitution_rules.reports.github import render_github
+
+        return render_github
     raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
