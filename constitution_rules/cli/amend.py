@@ -185,7 +185,7 @@ def history_command(folder: str, fmt: str, chart: str | None, config_path: str |
     else:
         text = history.history_table(versions, markdown=fmt == "markdown")
     if chart:
-        atomic_write(chart, history.history_svg(versions, f"Balance metrics over time: {Path(folder).name}"))
+        atomic_write(chart, history.history_svg(versions, f"Balance metrics over time: {Path(folder).resolve().name}"))
     atomic_write(output, text)
 
 

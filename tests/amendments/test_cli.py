@@ -212,3 +212,19 @@ def test_gate_mode_diffs_each_amendment_against_its_own_base():
     assert "specs/kazakhstan/2026.constitution (" in result.stdout
     assert result.stdout.count("gate --fail-on new-error:") == 2
     assert "gate --fail-on new-error: FAIL" in result.stdout
+
+
+def test_history_chart_title_names_the_folder_when_given_as_dot(tmp_path):
+    import os
+
+    from tests.robustness.pipeline import invoke
+
+    chart = tmp_path / "chart.svg"
+    old = os.getcwd()
+    os.chdir(ROOT / "specs" / "kazakhstan")
+    try:
+        result = invoke(["history", ".", "--chart", str(chart)])
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.stderr
+    assert "<title>Balance metrics over time: kazakhstan</title>" in chart.read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -188,3 +189,20 @@ def test_focus_depth_is_bounded_by_the_graph() -> None:
     whole = invoke(["graph", kz, "--focus", "Senate", "--depth", "50", "--format", "mermaid"])
     assert deep.exit_code == 0, deep.stderr
     assert deep.stdout == whole.stdout
+
+
+def test_dot_export_lays_out_near_square() -> None:
+    """The DOT export drew about eleven times wider than high (ranks top to bottom)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("dot") is None:
+        if os.environ.get("CI"):
+            pytest.fail("Graphviz must be installed in CI")
+        pytest.skip("Graphviz is not installed")
+    from tests.robustness.pipeline import invoke
+
+    dot_text = invoke(["graph", str(KZ), "--format", "dot"]).stdout
+    svg = subprocess.run(["dot", "-Tsvg"], input=dot_text, capture_output=True, text=True, timeout=120, check=True)
+    width, height = (float(v) for v in re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg.stdout).groups())
+    assert max(width, height) / min(width, height) < 3
