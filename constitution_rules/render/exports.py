@@ -96,7 +96,9 @@ def _gexf_attributes(items: list[dict[str, Any]], reserved: set[str]) -> list[tu
 
 
 def to_gexf(graph: nx.MultiDiGraph) -> str:
-    """GEXF 1.3 for Gephi, written here rather than by networkx, whose writer stamps today's date."""
+    """GEXF 1.2 for Gephi and networkx, written here rather than by networkx, whose writer stamps
+    today's date. 1.2 (the ``1.2draft`` namespace), not 1.3: networkx before 3.6 reads only 1.1 and
+    1.2 ("No <graph> element" on 1.3), and Gephi reads both."""
     from xml.sax.saxutils import quoteattr
 
     from constitution_rules.render.view import CATEGORY_COLOURS
@@ -108,7 +110,7 @@ def to_gexf(graph: nx.MultiDiGraph) -> str:
     edge_attrs = _gexf_attributes([d for *_, d in edges], set())
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
+        '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">',
         "  <meta>",
         "    <creator>constitution-rules</creator>",
         f"    <description>{_xml(str(graph.graph.get('name', '')))}</description>",
