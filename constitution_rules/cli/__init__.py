@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "rules": "constitution_rules.cli.check:rules_command",
     "explain": "constitution_rules.cli.check:explain_command",
     "metrics": "constitution_rules.cli.metrics:metrics_command",
+    "indices": "constitution_rules.cli.indices:indices_command",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

@@ -1,0 +1,153 @@
+"""Who is who in a constitution, as the two indices read it: the national legislature, the
+executive, the president, the government, the courts.
+
+Both codebooks speak of "the legislature" and "the president" as wholes; a spec names chambers,
+joint sittings, presiding officers and ministers. These functions map one onto the other once, from
+the institutions' declared kinds and the clauses that select them, so every item reads the same
+roles. Pure functions over the model; nothing is stored on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from constitution_rules import model as m
+
+#: Kinds that make an institution part of the executive branch (national unless also ``local``).
+EXECUTIVE_KINDS = frozenset(
+    {"executive", "head-of-state", "head-of-government", "deputy-head-of-state", "cabinet", "minister"}
+)
+#: Kinds of the bodies whose members are "the judiciary" for the PPI's judicial-appointment item.
+COURT_KINDS = frozenset({"judiciary", "constitutional-review"})
+#: Selection verbs: a clause with one of them chooses the holder(s) of its target office.
+SELECTION_VERBS = frozenset({"elects", "appoints"})
+#: The institutions named in a clause's conditions take part in it (consent, proposal, consultation,
+#: override, review): "the involvement of any other agencies" in the PPI's words.
+PARTICIPATING_CONDITIONS = frozenset({"consent", "proposal", "consultation", "override", "review"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The roles of one constitution's institutions (ids), computed by :func:`roles_of`."""
+
+    legislature: frozenset[str]
+    chambers: tuple[str, ...]
+    executive: frozenset[str]
+    electorate: frozenset[str]
+    head_of_state: tuple[str, ...]
+    president: str | None
+    government: frozenset[str]
+    prime_minister: frozenset[str]
+    ministers: frozenset[str]
+    courts: frozenset[str]
+    central_bank: frozenset[str]
+    parent: dict[str, str]
+
+    def in_legislature(self, name: str) -> bool:
+        return name in self.legislature
+
+    def chamber_of(self, name: str) -> str:
+        """The outermost body ``name`` is a part of (a chair or a group of senators -> the chamber)."""
+        seen: set[str] = set()
+        while name in self.parent and name not in seen:
+            seen.add(name)
+            name = self.parent[name]
+        return name
+
+
+def _has(inst: m.Institution, kinds: Iterable[str]) -> bool:
+    return any(k in inst.kinds for k in kinds)
+
+
+def roles_of(constitution: m.Constitution) -> Roles:
+    national = [i for i in constitution.institutions if "local" not in i.kinds]
+    legislature = frozenset(i.id for i in national if "legislature" in i.kinds)
+    chambers = tuple(i.id for i in national if i.id in legislature and i.member_of is None and not i.joint_sitting_of)
+    executive = frozenset(i.id for i in national if _has(i, EXECUTIVE_KINDS) and i.id not in legislature)
+    electorate = frozenset(i.id for i in constitution.institutions if "electorate" in i.kinds)
+    heads = tuple(i.id for i in national if "head-of-state" in i.kinds)
+    elected_by_people = {
+        c.target for c in constitution.clauses if c.verb == "elects" and c.actor in electorate and c.share is None
+    }
+    president = next((h for h in heads if h in elected_by_people), None)
+    if president is None:  # a head of state who also heads the executive, however chosen
+        president = next(
+            (h for h in heads if constitution.institution(h) and "executive" in constitution.institution(h).kinds),  # type: ignore[union-attr]
+            None,
+        )
+    government = frozenset(i.id for i in national if _has(i, ("cabinet",)))
+    prime_minister = frozenset(i.id for i in national if "head-of-government" in i.kinds and i.id not in heads)
+    ministers = frozenset(i.id for i in national if _has(i, ("minister", "cabinet")))
+    courts = frozenset(i.id for i in national if _has(i, COURT_KINDS))
+    central_bank = frozenset(i.id for i in national if "central-bank" in i.kinds)
+    parent = {i.id: i.member_of for i in constitution.institutions if i.member_of}
+    return Roles(
+        legislature=legislature,
+        chambers=chambers,
+        executive=executive,
+        electorate=electorate,
+        head_of_state=heads,
+        president=president,
+        government=government,
+        prime_minister=prime_minister,
+        ministers=ministers,
+        courts=courts,
+        central_bank=central_bank,
+        parent=parent,
+    )
+
+
+def participants(clause: m.PowerClause) -> list[str]:
+    """The institutions a clause's conditions give a part in it (each named institution once)."""
+    out: list[str] = []
+    for condition in clause.conditions:
+        if condition.type not in PARTICIPATING_CONDITIONS:
+            continue
+        for name in _institutions_of(condition):
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def _institutions_of(condition: m.Condition) -> tuple[str, ...]:
+    """Every institution a condition names (language v2 lists several; v1 names one)."""
+    many = getattr(condition, "institutions", ())
+    if many:
+        return tuple(many)
+    one = getattr(condition, "institution", None)
+    return (one,) if one else ()
+
+
+def institutions_in(condition: m.Condition) -> tuple[str, ...]:
+    return _institutions_of(condition)
+
+
+def alone(clause: m.PowerClause, group: frozenset[str]) -> bool:
+    """The clause's actor(s) and every institution its conditions involve belong to ``group``."""
+    actors = (clause.actor, *getattr(clause, "joint_actors", ()))
+    return all(a in group for a in actors) and all(p in group for p in participants(clause))
+
+
+def actors_of(clause: m.PowerClause) -> tuple[str, ...]:
+    joint = tuple(getattr(clause, "joint_actors", ()))
+    return joint or (clause.actor,)
+
+
+#: The instrument of decrees with the force of law (language v2); v1 `decrees` leaves the force unstated.
+DECREE_LAWS = "decree-laws"
+
+
+def majorities_of(condition: m.Condition) -> list[m.Majority]:
+    """Every majority a condition requires (language v2 double majorities list several)."""
+    found = list(getattr(condition, "majorities", ()) or ())
+    single = getattr(condition, "majority", None)
+    if single is not None and single not in found:
+        found.append(single)
+    return found
+
+
+def largest_majority(condition: m.Condition) -> Fraction | None:
+    """The largest fraction a condition's majorities require (a double majority needs both)."""
+    return max((mj.fraction for mj in majorities_of(condition)), default=None)
