@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from constitution_rules.language.parser import parse_file
+from constitution_rules.amendments import apply_amendments, load_amendment, render_applied
+from constitution_rules.language.parser import parse_file, read_source
 from tests.conftest import SPECS
 
 RU = SPECS / "russia"
@@ -37,7 +38,7 @@ def conditions(c) -> list[dict]:
     return [x.model_dump(mode="json", exclude={"location"}) for x in c.conditions]
 
 
-@pytest.mark.parametrize("name", ["1993.constitution"])
+@pytest.mark.parametrize("name", ["1993.constitution", "2020.constitution"])
 def test_the_spec_parses_is_cited_and_large_enough(name):
     constitution = parse_file(RU / name)
     assert constitution.source and constitution.as_of and constitution.version
@@ -126,3 +127,81 @@ def test_1993_martial_law_and_emergency_need_the_federation_councils_approval():
     for citation, target in [("Art. 87(2)", "war"), ("Art. 88", "emergency")]:
         c = clause(RU1993, citation, "President", "declares", target)
         assert any(x["type"] == "consent" and x["institution"] == "FederationCouncil" for x in conditions(c))
+
+
+# ---- the amendment chain: 1993 -> 2008 -> 2014 -> 2020 ----------------------------------------
+
+CHAIN = ["2008", "2014", "2020"]
+RU2020 = RU / "2020.constitution"
+
+
+def chain(upto: int = len(CHAIN)):
+    amendments = [load_amendment(RU / "amendments" / f"{name}.amendment") for name in CHAIN[:upto]]
+    return apply_amendments(parse_file(RU1993), amendments, read_source(RU1993))
+
+
+def test_every_amendment_is_adopted_dated_and_cited():
+    for amendment in chain().amendments:
+        assert amendment.header.status == "adopted"
+        assert amendment.header.source and amendment.header.date and amendment.header.in_force
+
+
+def test_2020_constitution_is_exactly_the_output_of_the_chain():
+    """specs/russia/2020.constitution was written by `apply 1993 2008 2014 2020 -o` and must stay so."""
+    assert render_applied(chain()) == RU2020.read_text(encoding="utf-8")
+    assert chain().constitution.meaning() == parse_file(RU2020).meaning()
+
+
+def test_2008_six_year_president_and_five_year_duma_and_annual_reports():
+    """Laws 6-FKZ and 7-FKZ of 30 Dec 2008: Arts. 81(1), 96(1), 103(1)(c)."""
+    constitution = chain(1).constitution
+    president, duma = constitution.institution("President"), constitution.institution("StateDuma")
+    assert president is not None and duma is not None
+    assert (president.term_years, duma.term_years) == (6, 5)
+    cited = {(c.citation, c.actor, c.verb, c.target) for p in constitution.provisions for c in p.clauses}
+    assert ("Art. 103(1)(c)", "StateDuma", "hears reports of", "Government") in cited
+    assert ("Art. 103(1)(d)", "StateDuma", "appoints", "CentralBank") in cited
+
+
+def test_2014_supreme_arbitration_court_abolished():
+    """Law 2-FKZ of 5 Feb 2014: Art. 127 excluded."""
+    assert chain(2).constitution.institution("SupremeArbitrationCourt") is None
+
+
+def test_2020_two_terms_in_all_and_a_constitutional_court_of_eleven():
+    """Art. 81(3) (2020): "more than two terms" without "running"; Art. 125(1): 11 judges."""
+    constitution = parse_file(RU2020)
+    president, court = constitution.institution("President"), constitution.institution("ConstitutionalCourt")
+    assert president is not None and court is not None
+    assert (president.term_limit, president.term_limit_consecutive) == (2, False)
+    assert court.seats == 11
+
+
+def test_2020_the_duma_approves_ministers_and_the_council_is_consulted_on_security_ministers():
+    """Arts. 112(2)-(3), 103(1)(a-1): the Duma approves ministers; 83(e-1): security ministers after
+    consultation with the Council of the Federation."""
+    ministers = clause(RU2020, "Art. 112(2)", "President", "appoints", "Ministers")
+    assert any(x["type"] == "consent" and x["institution"] == "StateDuma" for x in conditions(ministers))
+    power = clause(RU2020, "Art. 83(e-1)", "President", "appoints", "PowerMinisters")
+    assert [x["type"] for x in conditions(power)] == ["consultation"]
+
+
+def test_2020_the_federation_council_removes_judges_on_the_presidents_proposal():
+    """Arts. 83(f-3), 102(1)(l): termination of judges' powers on the President's proposal."""
+    c = clause(RU2020, "Art. 102(1)(l)", "FederationCouncil", "removes", "ConstitutionalCourt")
+    assert any(x["type"] == "proposal" and x["institution"] == "President" for x in conditions(c))
+
+
+def test_2020_the_president_appoints_the_prosecutor_general_after_consultation_only():
+    """Arts. 83(f-1), 129(3): appointed after consultations with the Council of the Federation,
+    released by the President (before 2020 the Council appointed and released him)."""
+    c = clause(RU2020, "Art. 83(f-1)", "President", "appoints", "ProsecutorGeneral")
+    assert [x["type"] for x in conditions(c)] == ["consultation"]
+    assert ("Art. 129(2)", "FederationCouncil", "appoints", "ProsecutorGeneral") not in clauses(RU2020)
+
+
+def test_2020_dissolution_after_three_rejections_becomes_discretionary_text():
+    """Art. 111(4) (2020): "the President may dissolve"; 112(4) adds dissolution over ministers."""
+    facts = clauses(RU2020)
+    assert ("Art. 111(4)", "President", "dissolves", "StateDuma") in facts
+    assert ("Art. 112(4)", "President", "dissolves", "StateDuma") in facts
