@@ -295,6 +295,19 @@ def metric_deltas(old: Any, new: Any, renamed: Mapping[str, str]) -> list[Metric
     return [MetricDelta(name=n, old=before.get(n), new=after.get(n)) for n in names]
 
 
+#: Names of index figures among the deltas (constitution_rules.indices.flat_indices).
+INDEX_PREFIXES = ("ppi.", "shugart_carey.")
+
+
+def index_deltas(old: m.Constitution, new: m.Constitution) -> list[MetricDelta]:
+    """The Parliamentary Powers Index and Shugart-Carey figures before and after: items that flip,
+    scores that move (docs/indices.md)."""
+    from constitution_rules.indices import compute_indices, flat_indices
+
+    before, after = flat_indices(compute_indices(old)), flat_indices(compute_indices(new))
+    return [MetricDelta(name=n, old=before.get(n), new=after.get(n)) for n in dict.fromkeys([*before, *after])]
+
+
 def _metric_order(name: str) -> tuple[int, str]:
     heads = ["hhi", "effective_number", "oversight_coverage", "unoverseen", "share", "control_reach"]
     head = name.split(".")[0]
@@ -337,5 +350,6 @@ def diff_constitutions(
                 compute_metrics(new, new_graph, metrics_config),
                 renamed,
             )
+            + index_deltas(old, new)
         ),
     )

@@ -40,6 +40,7 @@ class Version:
     warnings: int = 0
     infos: int = 0
     values: dict[str, float] | None = None
+    indices: dict[str, float | str | None] | None = None  # constitution_rules.indices.flat_indices
 
 
 def _date_of(constitution: m.Constitution) -> dt.date | None:
@@ -112,6 +113,7 @@ def _display(path: Path) -> str:
 
 def _measure(version: Version, config: Any) -> None:
     from constitution_rules.graph import build_graph
+    from constitution_rules.indices import compute_indices, flat_indices
     from constitution_rules.metrics import compute_metrics
     from constitution_rules.rules.engine import run_rules
 
@@ -119,6 +121,7 @@ def _measure(version: Version, config: Any) -> None:
     result = run_rules(version.constitution, graph, config)
     version.errors, version.warnings, version.infos = result.counts.error, result.counts.warning, result.counts.info
     metrics = compute_metrics(version.constitution, graph, {"weights": dict(config.weights)} if config else None)
+    version.indices = flat_indices(compute_indices(version.constitution))
     kinds = {i.id: set(i.kinds) for i in version.constitution.institutions}
     version.values = {
         "head_of_state_share": round(
@@ -144,14 +147,27 @@ def history_json(versions: list[Version]) -> str:
             "same_as": v.same_as,
             "findings": {"error": v.errors, "warning": v.warnings, "info": v.infos},
             "metrics": v.values,
+            "indices": v.indices,
         }
         for v in versions
     ]
     return json.dumps({"versions": rows}, indent=2, ensure_ascii=False) + "\n"
 
 
+#: Index columns of the table: the PPI over decided items, and the Shugart-Carey total with the
+#: number of its ten items the text decides (docs/indices.md).
+INDEX_COLUMNS = ("PPI", "Shugart-Carey")
+
+
+def _index_cells(flat: dict[str, float | str | None]) -> list[str]:
+    score, total, decided = flat.get("ppi.score"), flat.get("shugart_carey.total"), flat.get("shugart_carey.decided")
+    ppi = f"{score:.3f}" if isinstance(score, float) else "-"
+    sc = f"{int(total)} ({int(decided)}/10)" if isinstance(total, float) and isinstance(decided, float) else "-"
+    return [ppi, sc]
+
+
 def history_table(versions: list[Version], markdown: bool = False) -> str:
-    head = ["date", "version", "errors", "warnings", "infos", *(title for _, title in SERIES)]
+    head = ["date", "version", "errors", "warnings", "infos", *(title for _, title in SERIES), *INDEX_COLUMNS]
     rows = [
         [
             v.date.isoformat() if v.date else "-",
@@ -160,6 +176,7 @@ def history_table(versions: list[Version], markdown: bool = False) -> str:
             str(v.warnings),
             str(v.infos),
             *(f"{(v.values or {}).get(key, 0):.3f}" for key, _ in SERIES),
+            *_index_cells(v.indices or {}),
         ]
         for v in versions
     ]

@@ -34,4 +34,22 @@ def compute_indices(constitution: m.Constitution, file: str | None = None) -> Fi
     )
 
 
-__all__ = ["PPI", "SCHEMA_VERSION", "FileIndices", "ShugartCarey", "compute_indices"]
+__all__ = ["PPI", "SCHEMA_VERSION", "FileIndices", "ShugartCarey", "compute_indices", "flat_indices"]
+
+
+def flat_indices(report: FileIndices) -> dict[str, float | str | None]:
+    """Every index figure as one named value, for diff and history: the scores, and each item
+    (PPI items "yes"/"no", Shugart-Carey items 0-4; ``None`` where the text does not decide it)."""
+    ppi, sc = report.ppi, report.shugart_carey
+    flat: dict[str, float | str | None] = {
+        "ppi.score": ppi.score,
+        "ppi.weighted": ppi.weighted,
+        "ppi.decided": float(ppi.decided),
+        "shugart_carey.total": float(sc.total),
+        "shugart_carey.decided": float(sc.decided),
+    }
+    for name, item in ppi.items.items():
+        flat[f"ppi.{name}"] = None if item.value is None else ("yes" if item.value else "no")
+    for name, item in sc.items.items():
+        flat[f"shugart_carey.{name}"] = None if item.value is None else float(item.value)
+    return flat

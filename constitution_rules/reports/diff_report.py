@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from constitution_rules.diff import ConstitutionDiff, FindingChange, MetricDelta, PowerChange
+from constitution_rules.diff import INDEX_PREFIXES, ConstitutionDiff, FindingChange, MetricDelta, PowerChange
 from constitution_rules.display import text_lines
 
 SYMBOLS = {"added": "+", "removed": "-", "changed": "~", "moved": ">"}
@@ -52,7 +52,12 @@ def _finding_line(change: FindingChange) -> str:
 
 
 def changed_metrics(diff: ConstitutionDiff) -> list[MetricDelta]:
-    return [m for m in diff.metrics if m.changed]
+    return [m for m in diff.metrics if m.changed and not m.name.startswith(INDEX_PREFIXES)]
+
+
+def changed_indices(diff: ConstitutionDiff) -> list[MetricDelta]:
+    """Index items that flip and index scores that move (PPI, Shugart-Carey)."""
+    return [m for m in diff.metrics if m.changed and m.name.startswith(INDEX_PREFIXES)]
 
 
 def render_text(diff: ConstitutionDiff, fail_on: str = "never") -> str:
@@ -77,8 +82,15 @@ def render_text(diff: ConstitutionDiff, fail_on: str = "never") -> str:
     out.extend(f"  ~ {_finding_line(c)}" for c in changed)
     out.append("")
     moved = changed_metrics(diff)
-    out.append(f"Metrics ({len(moved)} changed of {len(diff.metrics)})")
+    out.append(
+        f"Metrics ({len(moved)} changed of {sum(1 for m in diff.metrics if not m.name.startswith(INDEX_PREFIXES))})"
+    )
     for metric in moved:
+        out.append(f"  {metric.name}: {_number(metric.old)} -> {_number(metric.new)} ({_delta(metric)})")
+    flipped = changed_indices(diff)
+    out.append("")
+    out.append(f"Indices ({len(flipped)} changed)")
+    for metric in flipped:
         out.append(f"  {metric.name}: {_number(metric.old)} -> {_number(metric.new)} ({_delta(metric)})")
     if fail_on != "never":
         verdict = "FAIL" if diff.fails(fail_on) else "ok"
@@ -145,6 +157,15 @@ def mermaid(diff: ConstitutionDiff) -> list[str]:
     return lines
 
 
+def _delta_table(title: str, column: str, deltas: list[MetricDelta], empty: str) -> list[str]:
+    out = ["", f"### {title}", ""]
+    if not deltas:
+        return [*out, empty]
+    out += [f"| {column} | before | after | change |", "|---|---:|---:|---:|"]
+    out += [f"| {m.name} | {_md(_number(m.old))} | {_md(_number(m.new))} | {_md(_delta(m))} |" for m in deltas]
+    return out
+
+
 def render_markdown(diff: ConstitutionDiff, fail_on: str = "never") -> str:
     new, resolved, same = diff.findings_with("new"), diff.findings_with("resolved"), diff.findings_with("unchanged")
     changed = diff.findings_with("changed")
@@ -195,13 +216,12 @@ def render_markdown(diff: ConstitutionDiff, fail_on: str = "never") -> str:
     else:
         out.append("No new, resolved or changed findings.")
     out.append(f"\n{len(same)} findings unchanged.")
-    moved = changed_metrics(diff)
-    out.extend(["", "### Balance metrics", ""])
-    if moved:
-        out.append("| metric | before | after | change |")
-        out.append("|---|---:|---:|---:|")
-        out.extend(f"| {m.name} | {_md(_number(m.old))} | {_md(_number(m.new))} | {_md(_delta(m))} |" for m in moved)
-    else:
-        out.append("No metric changed.")
+    out += _delta_table("Balance metrics", "metric", changed_metrics(diff), "No metric changed.")
+    out += _delta_table(
+        "Indices (Parliamentary Powers Index, Shugart-Carey)",
+        "item or score",
+        changed_indices(diff),
+        "No index item or score changed.",
+    )
     out.append("")
     return "\n".join(out)
