@@ -1,0 +1,117 @@
+"""Pins the validation figures of docs/validation.md: item agreement with the published PPI codes,
+items decided, the rank correlation, and Kazakhstan's Shugart-Carey scores over its versions.
+
+A country is skipped only while its spec is missing; once it lands, its row must be pinned here
+and every disagreement explained in docs/validation.md."""
+
+from __future__ import annotations
+
+import doctest
+import re
+
+import pytest
+
+from constitution_rules.history import build_history
+from constitution_rules.indices import compute_indices, validation
+from constitution_rules.indices.validation import PUBLISHED, spearman
+from tests.conftest import ROOT, SPECS
+from tests.indices.cases import cases, rows, summary
+
+DOC = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
+
+#: country -> (items decided, items agreeing, items compared), as docs/validation.md reports them.
+PINNED: dict[str, tuple[int, int, int]] = {
+    "Kazakhstan": (17, 13, 17),
+    "Russia": (20, 16, 20),
+}
+
+
+def test_the_module_doctests_pass():
+    assert doctest.testmod(validation).failed == 0
+
+
+def test_published_rows_have_32_cells_and_the_marked_rows_do_not_add_up():
+    for row in PUBLISHED.values():
+        assert len(row.cells) == 32
+        assert (row.cells.count("1") == row.lps) is row.adds_up, row.country
+
+
+def test_spearman_handles_ties_and_rejects_constant_input():
+    assert spearman([1, 1, 2], [1, 2, 3]) == pytest.approx(0.8660254, abs=1e-6)
+    with pytest.raises(ValueError):
+        spearman([1, 1], [1, 2])
+
+
+@pytest.mark.parametrize("country", sorted(PUBLISHED))
+def test_each_spec_with_a_published_row_is_pinned(country):
+    found = {r.case.country: r for r in rows()}
+    if country not in found:
+        pytest.skip(f"no spec for {country} yet")
+    row = found[country]
+    assert country in PINNED, f"{country} has landed: pin its figures and explain its disagreements"
+    assert (row.ppi.decided, row.agree, row.compared) == PINNED[country]
+
+
+def test_every_disagreement_is_explained_in_the_docs():
+    for row in rows():
+        for item, computed, published in row.disagreements:
+            pattern = rf"^\| {re.escape(row.case.country)} \| {item} \| {int(computed)} \| {int(published)} \| [^|]+ \| .{{40,}}\|$"
+            assert re.search(pattern, DOC, flags=re.M), f"{row.case.country} {item} is not explained"
+
+
+def test_the_docs_report_the_measured_summary():
+    figures = summary(rows())
+    agree = sum(r.agree for r in rows())
+    compared = sum(r.compared for r in rows())
+    assert f"{agree} of {compared} decided items agree ({100 * figures['agreement']:.1f}%)" in DOC
+    assert f"{figures['decided_mean']} items decided per spec on average" in DOC
+
+
+def test_kazakhstan_2007_is_the_1995_text_through_its_amendments():
+    (kz,) = [c for c in cases() if c.country == "Kazakhstan"]
+    assert kz.constitution.version == "as amended 21 May 2007"
+
+
+# ---- Kazakhstan's presidential powers, 1995-2026 --------------------------------------------
+
+#: version date -> (package veto, decree, exclusive introduction, budget, referenda, cabinet formation,
+#: cabinet dismissal, censure, dissolution, total, decided); None where the text as encoded does not decide.
+KZ_SERIES = {
+    "1995-09-05": (None, None, 0, 0, 4, 3, 4, 4, None, 15, 6),
+    "1998-10-07": (None, None, 0, 0, 4, 3, 4, 4, None, 15, 6),
+    "2007-05-21": (None, None, 0, 0, 4, 3, 4, 4, None, 15, 6),
+    "2011-02-02": (None, None, 0, 0, 4, 3, 4, 4, None, 15, 6),
+    "2017-03-10": (None, None, 0, 0, 4, 3, 4, 4, None, 15, 6),
+    "2022-06-05": (None, None, 0, 0, 4, 3, 4, 4, None, 15, 6),
+    "2022-09-17": (None, None, 0, 0, 4, 3, 4, 4, None, 15, 6),
+    "2026-07-01": (2, None, 0, 0, 4, 3, 4, 4, None, 17, 7),
+}
+ORDER = (
+    "package_veto",
+    "decree",
+    "exclusive_introduction",
+    "budget",
+    "referenda",
+    "cabinet_formation",
+    "cabinet_dismissal",
+    "censure",
+    "dissolution",
+)
+
+
+@pytest.mark.skipif(not (SPECS / "kazakhstan" / "2026.constitution").is_file(), reason="Kazakhstan specs missing")
+def test_kazakhstan_shugart_carey_series():
+    measured = {}
+    for version in build_history(SPECS / "kazakhstan"):
+        sc = compute_indices(version.constitution).shugart_carey
+        assert sc.items["partial_veto"].value is None
+        measured[str(version.date)] = (*(sc.items[n].value for n in ORDER), sc.total, sc.decided)
+    assert measured == KZ_SERIES
+
+
+def test_the_term_extension_is_tenure_not_an_index_item():
+    """1998 lengthened the term (5 -> 7 years) and left the ten powers as they were."""
+    versions = {str(v.date): v for v in build_history(SPECS / "kazakhstan")}
+    before, after = versions["1995-09-05"].constitution, versions["1998-10-07"].constitution
+    assert (before.institution("President").term_years, after.institution("President").term_years) == (5, 7)
+    assert compute_indices(before).shugart_carey.items == compute_indices(after).shugart_carey.items
