@@ -80,7 +80,9 @@ def discover(
     return list(dict.fromkeys(found))
 
 
-def _walk(top: Path, suffixes: tuple[str, ...], excluded: pathspec.PathSpec, respect_gitignore: bool) -> list[Path]:
+def _walk(
+    top: Path, suffixes: tuple[str, ...], excluded: pathspec.GitIgnoreSpec, respect_gitignore: bool
+) -> list[Path]:
     ignores = _Ignores(top.resolve()) if respect_gitignore else None
     out: list[Path] = []
     for folder, dirs, files in os.walk(top):

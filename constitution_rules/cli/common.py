@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -12,6 +12,7 @@ from constitution_rules.language.parser import CONSTITUTION_SUFFIX
 
 __all__ = ["CONSTITUTION_SUFFIX", "collect_files", "exclude_option", "output_option"]
 PYPROJECT = "pyproject.toml"
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def collect_files(
@@ -33,7 +34,7 @@ def collect_files(
         raise click.BadParameter(f"{exc}: no such file or directory", param_hint="PATH") from None
 
 
-def exclude_option() -> Any:
+def exclude_option() -> Callable[[F], F]:
     return click.option(
         "--exclude",
         "exclude",
@@ -43,5 +44,5 @@ def exclude_option() -> Any:
     )
 
 
-def output_option(help_text: str = "Write to this file instead of standard output ('-').") -> Any:
+def output_option(help_text: str = "Write to this file instead of standard output ('-').") -> Callable[[F], F]:
     return click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help=help_text)
