@@ -25,8 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from constitution_rules.findings import Severity
 from constitution_rules.language.errors import ConstitutionError, Diagnostic, did_you_mean, line_of
-from constitution_rules.rules.registry import DEFAULT_INDEPENDENT_KINDS
-from constitution_rules.vocabulary import CATEGORIES, KINDS
+from constitution_rules.vocabulary import CATEGORIES, DEFAULT_INDEPENDENT_KINDS, KINDS
 from constitution_rules.walk import DEFAULT_EXCLUDE
 
 if sys.version_info >= (3, 11):
@@ -57,17 +56,29 @@ class Selection(BaseModel):
     ignore: tuple[str, ...] = ()
 
 
-class Config(Selection):
+class WalkSettings(BaseModel):
+    """Which files folder walking skips (gitignore-style patterns, as ruff's exclude and extend-exclude)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", alias_generator=_kebab, populate_by_name=True)
+
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return (*self.exclude, *self.extend_exclude)
+
+
+class Config(Selection, WalkSettings):
     """The settings of one check. Field names appear in TOML in kebab-case (``fail-on``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab, populate_by_name=True)
 
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: FailOn = "error"
     independent_kinds: tuple[str, ...] = DEFAULT_INDEPENDENT_KINDS
     thresholds: dict[str, dict[str, Any]] = Field(default_factory=dict)
     weights: dict[str, float] = Field(default_factory=dict)
-    # Gitignore-style patterns of files and folders not to walk into (ruff's exclude/extend-exclude).
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    extend_exclude: tuple[str, ...] = ()
     # Not settable from a file: where the settings came from, and the command-line layer.
     source: str | None = Field(default=None, exclude=True)
     overrides: Selection | None = Field(default=None, exclude=True)
@@ -250,6 +261,21 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
 def load_config(path: str | Path) -> Config:
     """Read and validate a config file (either kind); errors name the file and line."""
     return _load_config_cached(str(Path(path).resolve()), str(path))
+
+
+def walk_settings(start: str | os.PathLike[str]) -> WalkSettings:
+    """Only the walking settings of the config found upward from ``start``: cheap enough for ``fmt``
+    (no rule catalogue is loaded to check the rest of the file; ``check`` validates all of it)."""
+    found = find_config(start)
+    if found is None:
+        return WalkSettings()
+    data, text = _read_toml(found, str(found))
+    table = data.get("tool", {}).get(TOOL_TABLE, {}) if found.name == PYPROJECT else data
+    prefix = f"tool.{TOOL_TABLE}." if found.name == PYPROJECT else ""
+    try:
+        return WalkSettings.model_validate(table)
+    except ValidationError as exc:
+        raise ConfigError([_validation_diagnostic(str(found), text, prefix, e) for e in exc.errors()]) from None
 
 
 def config_for(checked: str | os.PathLike[str]) -> Config:

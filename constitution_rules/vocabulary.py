@@ -46,6 +46,18 @@ KINDS: tuple[str, ...] = (
     "advisory",
 )
 
+#: Institution kinds whose holders must be independent of the political branches (configurable).
+DEFAULT_INDEPENDENT_KINDS: tuple[str, ...] = (
+    "judiciary",
+    "constitutional-review",
+    "electoral",
+    "audit",
+    "prosecution",
+    "central-bank",
+    "ombudsman",
+    "judicial-council",
+)
+
 INSTRUMENTS: tuple[str, ...] = (
     "laws",
     "constitutional-laws",

@@ -23,11 +23,10 @@ def collect_files(
 
     The exclude patterns are the configuration's (found from the working folder: ``exclude``
     replaces the defaults, ``extend-exclude`` adds to them) plus ``extra_exclude`` (``--exclude``)."""
-    from constitution_rules.config import config_for
+    from constitution_rules.config import walk_settings
     from constitution_rules.walk import discover
 
-    config = config_for(Path.cwd() / PYPROJECT)
-    patterns = (*config.exclude, *config.extend_exclude, *extra_exclude)
+    patterns = (*walk_settings(Path.cwd()).patterns, *extra_exclude)
     try:
         return discover(paths, suffixes, patterns)
     except FileNotFoundError as exc:

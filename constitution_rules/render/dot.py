@@ -26,8 +26,12 @@ def dot_quote(text: object) -> str:
 def to_dot(view: GraphView) -> str:
     lines = [f"digraph {dot_quote(view.name or 'constitution')} {{"]
     # Left to right: the branches are clusters side by side, and with ranks running top to bottom
-    # they all landed on a few ranks, a drawing about eleven times wider than high.
-    lines.append(f'  graph [rankdir="LR", fontname="Helvetica", label={dot_quote(view.name)}, labelloc="t"];')
+    # they all landed on a few ranks, a drawing about eleven times wider than high. newrank ranks the
+    # whole graph at once: with clusters ranked apart, dot's spline router lost edges ("triangulation
+    # failed") on long labels.
+    lines.append(
+        f'  graph [rankdir="LR", newrank="true", fontname="Helvetica", label={dot_quote(view.name)}, labelloc="t"];'
+    )
     lines.append('  node [shape="box", style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];')
     lines.append('  edge [fontname="Helvetica", fontsize="9"];')
     for branch in BRANCHES:

@@ -20,23 +20,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from constitution_rules.findings import Evidence, Finding, Severity
 from constitution_rules.model import Constitution, PowerClause, SourceLocation
+from constitution_rules.vocabulary import DEFAULT_INDEPENDENT_KINDS
 
 if TYPE_CHECKING:
     import networkx as nx
 
 ENTRY_POINT_GROUP = "constitution_rules.rules"
 
-#: Institution kinds whose holders must be independent of the political branches (configurable).
-DEFAULT_INDEPENDENT_KINDS: tuple[str, ...] = (
-    "judiciary",
-    "constitutional-review",
-    "electoral",
-    "audit",
-    "prosecution",
-    "central-bank",
-    "ombudsman",
-    "judicial-council",
-)
+__all__ = ["DEFAULT_INDEPENDENT_KINDS"]
 
 #: Rule codes: letters then digits, e.g. ``CB103``; a plugin uses its own letters (``XYZ001``).
 CODE_PATTERN = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
