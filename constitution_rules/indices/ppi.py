@@ -188,11 +188,11 @@ def investigate(c: m.Constitution, roles: Roles) -> Item:
     found = [
         x for x in c.clauses if x.verb == "investigates" and _by_legislature(x, roles) and x.target in roles.executive
     ]
-    general = [x for x in found if not _when(x)]
-    if general:
-        return decided(True, "the legislature investigates the executive", general)
+    agencies = [x for x in found if x.target not in roles.head_of_state]
+    if agencies:
+        return decided(True, "the legislature investigates the government or executive agencies", agencies)
     if found:
-        return decided(False, "the legislature investigates the executive only in a stated circumstance", found)
+        return decided(False, "the legislature investigates only the head of state (the impeachment procedure)", found)
     return decided(False, "no clause lets the legislature investigate the executive")
 
 
@@ -257,11 +257,8 @@ def no_conf(c: m.Constitution, roles: Roles) -> Item:
         for x in c.clauses
         if x.verb in NO_CONFIDENCE and x.target in targets and _scope(x) == "body" and _by_legislature(x, roles)
     ]
-    general = [x for x in found if not _when(x)]
-    if general:
-        return decided(True, "the legislature can vote no confidence in the government", general)
     if found:
-        return decided(False, "the legislature's censure is limited to stated circumstances", found)
+        return decided(True, "the legislature can vote no confidence in the government", found)
     return decided(False, f"no clause lets the legislature vote no confidence in the government ({names(targets)})")
 
 

@@ -69,9 +69,15 @@ def test_replace_ex_cites_the_deciding_clause():
     assert item.evidence[0].text == "Assembly impeaches President."
 
 
-def test_no_conf_counts_a_vote_the_president_may_set_aside_but_not_a_restricted_one():
+def test_no_conf_counts_any_vote_even_one_the_president_may_set_aside():
     assert value("article 1 { Assembly censures Government, overridable by President. }", "no_conf") is True
-    assert value('article 1 { Assembly censures Government when "a minister breaks the law". }', "no_conf") is False
+    assert value('article 1 { Assembly censures Government when "not in the last session". }', "no_conf") is True
+    assert value("article 1 { Assembly questions Government. }", "no_conf") is False
+
+
+def test_investigate_needs_inquiry_into_the_government_not_only_impeachment():
+    assert value('article 1 { Assembly investigates Government when "matters of public interest". }', "investigate")
+    assert value('article 1 { Assembly investigates President when "a charge of treason". }', "investigate") is False
 
 
 @pytest.mark.parametrize(

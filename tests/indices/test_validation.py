@@ -22,7 +22,7 @@ DOC = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
 #: country -> (items decided, items agreeing, items compared), as docs/validation.md reports them.
 PINNED: dict[str, tuple[int, int, int]] = {
     "Kazakhstan": (17, 13, 17),
-    "Russia": (20, 16, 20),
+    "Russia": (20, 17, 20),
 }
 
 
