@@ -28,6 +28,7 @@ from constitution_rules.indices.roles import (
     institutions_in,
     largest_majority,
     participants,
+    popular_election,
     roles_of,
 )
 
@@ -146,10 +147,8 @@ def _binding_proposal_of_legislature(clause: m.PowerClause, roles: Roles) -> boo
 
 
 def _chief_executive(roles: Roles) -> frozenset[str]:
-    chief = set(roles.prime_minister | roles.government)
-    if roles.president:
-        chief.add(roles.president)
-    return frozenset(chief)
+    """The president (any head of state: the item says "impeach the president") and the government."""
+    return frozenset(roles.prime_minister | roles.government | set(roles.head_of_state))
 
 
 # ---- influence over the executive -----------------------------------------------------------
@@ -198,13 +197,9 @@ def investigate(c: m.Constitution, roles: Roles) -> Item:
 
 def appoint_pm(c: m.Constitution, roles: Roles) -> Item:
     if not roles.prime_minister:
-        popular = [
-            x for x in c.clauses if x.verb == "elects" and x.actor in roles.electorate and x.target == roles.president
-        ]
-        if roles.president and popular:
-            return decided(
-                False, f"no prime minister: the chief executive ({roles.president}) is elected by the voters", popular
-            )
+        if roles.president is not None:
+            basis = popular_election(c, roles.president, roles.electorate)
+            return decided(False, f"no prime minister: the voters elect the chief executive ({roles.president})", basis)
         return undecided("no head of government is declared")
     chosen = [
         x for x in c.clauses if x.verb in SELECTION_VERBS and x.target in roles.prime_minister and x.share is None
@@ -241,11 +236,9 @@ def appoint_min(c: m.Constitution, roles: Roles) -> Item:
 def lack_pres(c: m.Constitution, roles: Roles) -> Item:
     if not roles.head_of_state:
         return decided(True, "no head of state is declared")
-    popular = [
-        x for x in c.clauses if x.verb == "elects" and x.actor in roles.electorate and x.target in roles.head_of_state
-    ]
-    if popular:
-        return decided(False, "the head of state is elected by the voters", popular)
+    if roles.president is not None:
+        basis = popular_election(c, roles.president, roles.electorate)
+        return decided(False, f"the voters elect the head of state ({roles.president})", basis)
     chosen = [x for x in c.clauses if x.verb in SELECTION_VERBS and x.target in roles.head_of_state]
     return decided(True, f"the head of state ({names(roles.head_of_state)}) is not elected by the voters", chosen)
 

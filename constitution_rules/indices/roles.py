@@ -37,7 +37,7 @@ class Roles:
     executive: frozenset[str]
     electorate: frozenset[str]
     head_of_state: tuple[str, ...]
-    president: str | None
+    president: str | None  # the head of state the voters elect (Shugart & Carey's "popularly elected")
     government: frozenset[str]
     prime_minister: frozenset[str]
     ministers: frozenset[str]
@@ -68,15 +68,7 @@ def roles_of(constitution: m.Constitution) -> Roles:
     executive = frozenset(i.id for i in national if _has(i, EXECUTIVE_KINDS) and i.id not in legislature)
     electorate = frozenset(i.id for i in constitution.institutions if "electorate" in i.kinds)
     heads = tuple(i.id for i in national if "head-of-state" in i.kinds)
-    elected_by_people = {
-        c.target for c in constitution.clauses if c.verb == "elects" and c.actor in electorate and c.share is None
-    }
-    president = next((h for h in heads if h in elected_by_people), None)
-    if president is None:  # a head of state who also heads the executive, however chosen
-        president = next(
-            (h for h in heads if constitution.institution(h) and "executive" in constitution.institution(h).kinds),  # type: ignore[union-attr]
-            None,
-        )
+    president = next((h for h in heads if _popularly_elected(constitution, h, electorate)), None)
     government = frozenset(i.id for i in national if _has(i, ("cabinet",)))
     prime_minister = frozenset(i.id for i in national if "head-of-government" in i.kinds and i.id not in heads)
     ministers = frozenset(i.id for i in national if _has(i, ("minister", "cabinet")))
@@ -97,6 +89,26 @@ def roles_of(constitution: m.Constitution) -> Roles:
         central_bank=central_bank,
         parent=parent,
     )
+
+
+def popular_election(constitution: m.Constitution, office: str, electorate: frozenset[str]) -> list[m.PowerClause]:
+    """The clauses by which the voters choose ``office``: directly, or through an electoral college
+    (a body the voters elect whose only powers are electing offices). Empty if the voters do not."""
+    clauses = constitution.clauses
+    direct = [c for c in clauses if c.verb == "elects" and c.target == office and c.actor in electorate and not c.share]
+    if direct:
+        return direct
+    for choice in (c for c in clauses if c.verb == "elects" and c.target == office and not c.share):
+        college = choice.actor
+        if all(c.verb == "elects" for c in clauses if c.actor == college):
+            chosen = [c for c in clauses if c.verb == "elects" and c.target == college and c.actor in electorate]
+            if chosen:
+                return [*chosen, choice]
+    return []
+
+
+def _popularly_elected(constitution: m.Constitution, office: str, electorate: frozenset[str]) -> bool:
+    return bool(popular_election(constitution, office, electorate))
 
 
 def participants(clause: m.PowerClause) -> list[str]:

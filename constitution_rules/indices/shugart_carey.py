@@ -314,7 +314,7 @@ assert set(DECIDERS) == set(ITEM_NAMES)
 def compute_shugart_carey(constitution: m.Constitution, roles: Roles | None = None) -> ShugartCarey:
     roles = roles or roles_of(constitution)
     if roles.president is None:
-        reason = "no popularly elected president (or executive head of state) is declared"
+        reason = "no popularly elected president: Shugart & Carey score the powers of presidents the voters elect"
         items = {name: undecided(reason) for name in ITEM_NAMES}
         return ShugartCarey(president=None, items=items, decided=0)
     items = {name: DECIDERS[name](constitution, roles) for name in ITEM_NAMES}
