@@ -13,6 +13,7 @@ on a tie, ignore wins.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
     from constitution_rules.rules.registry import Rule
 
 FailOn = Literal["error", "warning", "info", "never"]
+#: Bounds of configured numbers: beyond them a weight or a threshold is a mistake, and huge values
+#: overflow the exact arithmetic of the measures (1e308 made a share overflow).
+MAX_WEIGHT = 1000.0
+MAX_THRESHOLD = 1e9
 CONFIG_FILE = "constitution-rules.toml"
 PYPROJECT = "pyproject.toml"
 TOOL_TABLE = "constitution-rules"
@@ -180,8 +185,12 @@ class Config(Selection, WalkSettings):
         for category, weight in sorted(self.weights.items()):
             if category not in CATEGORIES:
                 bad(f"weights: unknown category '{category}'", category, did_you_mean(category, CATEGORIES))
-            elif weight < 0:
-                bad(f"weights.{category}: a weight must not be negative", category, None)
+            elif not math.isfinite(weight) or not 0 <= weight <= MAX_WEIGHT:
+                bad(
+                    f"weights.{category}: a weight must be a number from 0 to {MAX_WEIGHT:g}, got {weight}",
+                    category,
+                    None,
+                )
         if problems:
             raise ConfigError(problems)
 
@@ -232,12 +241,15 @@ def _selector_vocabulary(rules: Iterable[Rule]) -> list[str]:
 
 
 def _same_type(value: Any, default: Any) -> bool:
+    """Whether a threshold has the shape of the rule's default: numbers finite and in range, lists
+    of the same kind of item (``[["x"]]`` for a list of kinds is refused, not left to fail in the rule)."""
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(value, bool) and isinstance(default, bool)
     if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
+        return isinstance(value, (int, float)) and math.isfinite(value) and abs(value) <= MAX_THRESHOLD
     if isinstance(default, (list, tuple)):
-        return isinstance(value, (list, tuple))
+        items = [type(d) for d in default]
+        return isinstance(value, (list, tuple)) and all(any(isinstance(v, t) for t in items or [str]) for v in value)
     return isinstance(value, type(default))
 
 

@@ -65,6 +65,8 @@ class Baseline:
             raise _error(shown, f"cannot read the baseline: {exc}") from None
         except json.JSONDecodeError as exc:
             raise ConstitutionError([Diagnostic(shown, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")]) from None
+        except ValueError as exc:  # a number past Python's int-string limit (4,300 digits)
+            raise _error(shown, f"invalid baseline: {str(exc).split(';')[0]}") from None
         if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
             raise _error(shown, "not a constitution-rules baseline (no 'findings' list)")
         if data.get("schema_version") != BASELINE_VERSION:
