@@ -59,11 +59,12 @@ def _severity_overrides(values: Iterable[str], rules: Sequence[Rule]) -> dict[st
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
+    "--output-format",
     "fmt",
     type=click.Choice(["text", "json", "sarif", "markdown", "github"]),
     default="text",
     show_default=True,
-    help="Report format.",
+    help="Report format (--output-format is ruff's name for it).",
 )
 @click.option(
     "--select", multiple=True, metavar="RULES", help="Run only these rules (codes, names, prefixes; comma-separated)."
@@ -78,6 +79,10 @@ def _severity_overrides(values: Iterable[str], rules: Sequence[Rule]) -> dict[st
     help="Exit 1 when a finding at least this severe remains [default: error, or the config's fail-on].",
 )
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding (text).")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else (no summary line).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (bad input still exits 2).")
+@click.option("--show-files", is_flag=True, help="List the files that would be checked, and exit.")
+@click.option("--show-settings", is_flag=True, help="Print the settings in force for each file as JSON, and exit.")
 @click.option("--show-waived", is_flag=True, help="List waived findings too (text, markdown).")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Only findings absent from this baseline fail.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings as a baseline.")
@@ -94,6 +99,10 @@ def check_command(
     severities: tuple[str, ...],
     fail_on: str | None,
     statistics: bool,
+    quiet: bool,
+    exit_zero: bool,
+    show_files: bool,
+    show_settings: bool,
     show_waived: bool,
     baseline: str | None,
     write_baseline: str | None,
@@ -134,9 +143,17 @@ def check_command(
     severity = _severity_overrides(severities, rules)
     files = collect_files(paths, extra_exclude=exclude)
     if not files:
-        raise click.UsageError("no .constitution files found in " + ", ".join(paths))
+        # As ruff and fmt --check do: nothing to check is a warning, not bad input.
+        click.echo("warning: no .constitution files found in " + ", ".join(paths), err=True)
+        return
+    if show_files:
+        atomic_write(output, "".join(f"{path}\n" for path in files))
+        return
 
     shared: Config | None = Config() if isolated else (load_config(config_file) if config_file else None)
+    if show_settings:
+        atomic_write(output, _settings_json(files, shared, rules, selected, extended, ignored, severity, fail_on))
+        return
     accepted = Baseline.load(baseline) if baseline else None
 
     parsed = []
@@ -184,14 +201,16 @@ def check_command(
         show_waived=show_waived,
         statistics=statistics,
         baseline=baseline,
+        quiet=quiet,
     )
     atomic_write(output, renderer(fmt)(report), inputs=[f.path for f in reports])
     if write_baseline:
         everything = [(f.path, finding) for f in reports for finding in (*f.result.findings, *f.baselined)]
         save_baseline(everything, write_baseline)
-        click.echo(f"wrote {write_baseline} ({sum(1 for _, x in everything if not x.waived)} findings)", err=True)
+        if not quiet:
+            click.echo(f"wrote {write_baseline} ({sum(1 for _, x in everything if not x.waived)} findings)", err=True)
         return
-    if report.failing:
+    if report.failing and not exit_zero:
         sys.exit(1)
 
 
@@ -202,6 +221,41 @@ def _metrics(constitution: Any, config: Config) -> dict[str, Any]:
     value = compute_metrics(constitution, None, {"weights": dict(config.weights)})
     dumped = value.model_dump(mode="json") if hasattr(value, "model_dump") else value
     return cast("dict[str, Any]", json.loads(json.dumps(dumped, sort_keys=True)))
+
+
+def _settings_json(
+    files: Sequence[Any],
+    shared: Config | None,
+    rules: Sequence[Rule],
+    selected: list[str],
+    extended: list[str],
+    ignored: list[str],
+    severity: dict[str, Severity],
+    fail_on: str | None,
+) -> str:
+    """The settings each file is checked with, as ruff's --show-settings: where they come from, the
+    rules that run, and every value in force after the command line is layered on."""
+    from constitution_rules.config import config_for
+
+    out = []
+    for path in files:
+        config = (shared or config_for(path)).with_overrides(
+            select=selected or None,
+            extend_select=extended,
+            ignore=ignored,
+            severity=severity,
+            fail_on=cast("FailOn | None", fail_on),
+        )
+        values = config.model_dump(mode="json", by_alias=True)
+        out.append(
+            {
+                "file": str(path),
+                "config_file": config.source,
+                "rules": [r.code for r in config.selected(rules)],
+                "settings": dict(sorted(values.items())),
+            }
+        )
+    return json.dumps({"schema_version": "1", "files": out}, indent=2, ensure_ascii=False) + "\n"
 
 
 def _common_fail_on(reports: Sequence[Any]) -> str:

@@ -37,8 +37,9 @@ def corpus_command(paths: tuple[str, ...], fmt: str, output: str, jobs: int | No
     from constitution_rules.corpus import display_path, measure_corpus
 
     files = [display_path(p) for p in collect_files(paths)]
-    if not files:
-        raise click.UsageError("no .constitution files found under " + ", ".join(paths))
+    if not files:  # as check and fmt --check: nothing to measure is a warning, not bad input
+        click.echo("warning: no .constitution files found under " + ", ".join(paths), err=True)
+        return
     entries = measure_corpus(files, draw=fmt == "html", jobs=jobs, progress=_progress_reporter())
     if fmt == "html":
         from constitution_rules.render.gallery import render_gallery

@@ -38,6 +38,7 @@ class Report:
     fail_on: str = "error"
     show_waived: bool = False
     statistics: bool = False
+    quiet: bool = False
     baseline: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 

@@ -21,6 +21,8 @@ def render_text(report: Report) -> str:
                 if finding.waived and not report.show_waived:
                     continue
                 lines.extend(finding_lines(finding, file))
+    if report.quiet:
+        return text_lines(lines)
     if lines:
         lines.append("")
     lines.append(summary_line(report))
