@@ -69,6 +69,12 @@ def institution_evidence(institution: m.Institution) -> Evidence:
     return Evidence(file=file, line=line, article=None, text=f"institution {institution.id}: {', '.join(parts)}")
 
 
+def statement_evidence(provision: m.Provision, text: str, location: m.SourceLocation | None) -> Evidence:
+    """A statement of an article that is not a power clause (language v2: immunity, incompatibility)."""
+    file, line = _location(location or provision.location)
+    return Evidence(file=file, line=line, article=provision.citation, text=text)
+
+
 def evidence_of(things: Iterable[m.PowerClause | m.Institution]) -> tuple[Evidence, ...]:
     """Evidence in source order (file, line), each clause once."""
     out: dict[tuple[str | None, int | None, str], Evidence] = {}
@@ -78,8 +84,13 @@ def evidence_of(things: Iterable[m.PowerClause | m.Institution]) -> tuple[Eviden
     return tuple(sorted(out.values(), key=lambda e: (e.line or 0, e.file or "", e.text)))
 
 
-def decided(value: bool | int, reason: str, basis: Iterable[m.PowerClause | m.Institution] = ()) -> Item:
-    return Item(value=value, evidence=evidence_of(basis), reason=reason)
+def decided(
+    value: bool | int,
+    reason: str,
+    basis: Iterable[m.PowerClause | m.Institution] = (),
+    statements: Iterable[Evidence] = (),
+) -> Item:
+    return Item(value=value, evidence=(*evidence_of(basis), *statements), reason=reason)
 
 
 def undecided(reason: str, basis: Iterable[m.PowerClause | m.Institution] = ()) -> Item:

@@ -18,7 +18,7 @@ from fractions import Fraction
 from pydantic import BaseModel, ConfigDict
 
 from constitution_rules import model as m
-from constitution_rules.indices.items import PRECISION, Item, decided, names, undecided
+from constitution_rules.indices.items import PRECISION, Item, decided, names, statement_evidence, undecided
 from constitution_rules.indices.roles import (
     DECREE_LAWS,
     SELECTION_VERBS,
@@ -384,7 +384,18 @@ def no_gate(c: m.Constitution, roles: Roles) -> Item:
 
 
 def immunity(c: m.Constitution, roles: Roles) -> Item:
-    return undecided("the text as encoded says nothing about legislators' immunity")
+    """Language v2 statements ``immunity of [members of] X "..." [lifted by Y]`` (Provision.immunities)."""
+    found = [(p, i) for p in c.provisions for i in getattr(p, "immunities", ())]
+    if not found:
+        return undecided("the text as encoded states no immunity")
+    members = [
+        statement_evidence(p, f"immunity of members of {i.holder}", getattr(i, "location", None))
+        for p, i in found
+        if getattr(i, "scope", "body") == "members" and roles.chamber_of(i.holder) in roles.chambers
+    ]
+    if members:
+        return decided(True, "members of the legislature are immune from arrest or prosecution", statements=members)
+    return decided(False, "the text states immunities, none for members of the legislature")
 
 
 def elected(c: m.Constitution, roles: Roles) -> Item:

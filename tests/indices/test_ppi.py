@@ -110,7 +110,7 @@ def test_appointment_items_separate_consent_from_appointment():
 
 def test_items_the_text_is_silent_on_are_null_not_false():
     result = ppi("article 1 { Assembly adopts laws. }")
-    for name in ("war", "treaty", "amnesty", "pardon", "judiciary", "bank", "amend"):
+    for name in ("war", "treaty", "amnesty", "pardon", "judiciary", "bank", "amend", "immunity", "serve_min"):
         assert result.items[name].value is None, name
 
 

@@ -23,6 +23,7 @@ DOC = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
 PINNED: dict[str, tuple[int, int, int]] = {
     "Kazakhstan": (17, 13, 17),
     "Russia": (20, 17, 20),
+    "Germany": (20, 18, 20),
 }
 
 
