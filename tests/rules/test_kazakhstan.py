@@ -15,44 +15,7 @@ from tests.rules.helpers import keys, run_all
 
 SPEC = Path(__file__).resolve().parents[2] / "specs" / "kazakhstan" / "2022.constitution"
 
-_PRESIDENT_SHARE = (
-    "art_41__para_3-1",
-    "art_44__para_10",
-    "art_44__para_12",
-    "art_44__para_15",
-    "art_44__para_16",
-    "art_44__para_17",
-    "art_44__para_2",
-    "art_44__para_20",
-    "art_44__para_3",
-    "art_45__para_1",
-    "art_50__para_2",
-    "art_53__para_1",
-    "art_55__para_1",
-    "art_55__para_1-1",
-    "art_55__para_2",
-    "art_61__para_1",
-    "art_63__para_1",
-    "art_70",
-    "art_71__para_2",
-    "art_71__para_3",
-    "art_82__para_1",
-    "art_82__para_2",
-    "art_83",
-    "art_86__para_5",
-    "art_87__para_4",
-    "art_87__para_5",
-    "art_88",
-    "art_91__para_1",
-)
-
 EXPECTED = {
-    # Arts. 44, 55(2), 63, 71, 82, 86(5)-88: the President holds 41.2% of the encoded weighted powers
-    # (over 40%): he calls elections and the referendum, dissolves, appoints the Government, the
-    # akims, four Constitutional Court judges and its Chair, nominates every Supreme Court judge and
-    # forms the Security Council (44(20)), against a Parliament that since 2007 consents to the Prime
-    # Minister and hears ministers (57(6)) but cannot dismiss them itself.
-    ("CB101", ("President",), _PRESIDENT_SHARE),
     # Art. 45(1): presidential decrees bind nationwide; no organ may override them, and the encoded
     # Constitutional Court reviews laws, treaties and elections, not decrees (72(1)).
     ("CB106", ("President",), ("art_45__para_1",)),
@@ -75,6 +38,10 @@ EXPECTED = {
 # the Government executes; no encoded clause puts it under the Government); CB201 on the Senate (the laws it
 # adopts while the Mazhilis is absent, 55(5), come under the Constitutional Court's review, 72(1));
 # CB102 (HHI 0.24, 4.2 effective power holders, with the chambers' CEC, audit and 57(6) powers).
+# CB101 on the President (41.2% before the fidelity audit): 39.8%, under the 40% line, once the text
+# was followed: 44(3) gives no power to cancel the Government's acts and 88(4) (since June 2022) none
+# to cancel the akims' (N R10; T baq.kz), and 57(6) lets a Chamber force a minister's release by
+# two-thirds (specs/kazakhstan/REVIEW.md).
 
 
 @pytest.mark.skipif(not SPEC.exists(), reason="the 2022 spec is not in this checkout")
