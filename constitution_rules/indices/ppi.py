@@ -409,7 +409,7 @@ def elected(c: m.Constitution, roles: Roles) -> Item:
             for x in c.clauses
             if x.verb in SELECTION_VERBS
             and roles.chamber_of(x.target) == chamber
-            and roles.chamber_of(x.actor) != chamber  # a chamber choosing its own officers adds no member
+            and x.actor not in roles.legislature  # officers and committees the chambers fill add no member
             and (x.share is None or x.share.kind == "seats")
         ]
         appointed = [x for x in chosen if x.verb != "elects"]

@@ -64,7 +64,18 @@ def _has(inst: m.Institution, kinds: Iterable[str]) -> bool:
 def roles_of(constitution: m.Constitution) -> Roles:
     national = [i for i in constitution.institutions if "local" not in i.kinds]
     legislature = frozenset(i.id for i in national if "legislature" in i.kinds)
-    chambers = tuple(i.id for i in national if i.id in legislature and i.member_of is None and not i.joint_sitting_of)
+    filled_by: dict[str, set[bool]] = {}  # body -> {chosen by the legislature itself?}
+    for c in constitution.clauses:
+        if c.verb in SELECTION_VERBS and c.target in legislature and c.actor != c.target:
+            filled_by.setdefault(c.target, set()).add(c.actor in legislature)
+    chambers = tuple(
+        i.id
+        for i in national
+        if i.id in legislature
+        and i.member_of is None
+        and not i.joint_sitting_of
+        and filled_by.get(i.id) != {True}  # a committee the chambers fill from their members
+    )
     executive = frozenset(i.id for i in national if _has(i, EXECUTIVE_KINDS) and i.id not in legislature)
     electorate = frozenset(i.id for i in constitution.institutions if "electorate" in i.kinds)
     heads = tuple(i.id for i in national if "head-of-state" in i.kinds)

@@ -171,3 +171,17 @@ def test_nothing_decided_gives_no_score():
     from constitution_rules.indices.ppi import scores
 
     assert scores({n: ppi("").items["media"] for n in ITEM_NAMES}) == {"decided": 0, "score": None, "weighted": None}
+
+
+def test_a_committee_the_chambers_fill_is_not_a_chamber():
+    text = (
+        HEAD
+        + """institution Standing: legislature, seats 10
+article 1 {
+  People elects Assembly.
+  Assembly appoints Standing.
+}"""
+    )
+    result = compute_ppi(parse_text(text, "t.constitution"))
+    assert result.items["elected"].value is True
+    assert [e.text for e in result.items["elected"].evidence] == ["People elects Assembly."]
