@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from constitution_rules.cli.common import collect_files, exclude_option, output_option
+from constitution_rules.cli.common import (
+    STDIN,
+    collect_files,
+    config_anchor,
+    exclude_option,
+    output_option,
+    read_input,
+    stdin_filename_option,
+)
 from constitution_rules.io import atomic_write
 
 if TYPE_CHECKING:
@@ -90,6 +98,7 @@ def _severity_overrides(values: Iterable[str], rules: Sequence[Rule]) -> dict[st
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @exclude_option()
 @output_option()
+@stdin_filename_option()
 def check_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -110,10 +119,12 @@ def check_command(
     isolated: bool,
     exclude: tuple[str, ...],
     output: str,
+    stdin_filename: str | None,
 ) -> None:
     """Check constitutions for concentrated authority and missing oversight.
 
-    PATHS are files or folders (every .constitution file under them). Settings come from
+    PATHS are files or folders (every .constitution file under them), or '-' for standard input
+    (named by --stdin-filename in messages and reports). Settings come from
     [tool.constitution-rules] in pyproject.toml or from constitution-rules.toml, found upward from
     each file; flags override them. Exit 0 when nothing reaches --fail-on, 1 when something does,
     2 on bad input.
@@ -125,10 +136,11 @@ def check_command(
       constitution-rules check draft.constitution --format sarif -o results.sarif
       constitution-rules check specs/ --write-baseline baseline.json
       constitution-rules check specs/ --baseline baseline.json --fail-on warning
+      constitution-rules check - --stdin-filename drafts/reform.constitution < buffer.txt
     """
     from constitution_rules.config import Config, config_for, load_config
     from constitution_rules.language.errors import ConstitutionError
-    from constitution_rules.language.parser import parse_file
+    from constitution_rules.language.parser import parse_text
     from constitution_rules.reports import FileReport, Report, renderer
     from constitution_rules.reports.baseline import Baseline
     from constitution_rules.reports.baseline import write_baseline as save_baseline
@@ -141,7 +153,9 @@ def check_command(
     for option, selectors in (("--select", selected), ("--extend-select", extended), ("--ignore", ignored)):
         _check_selectors(option, selectors, rules)
     severity = _severity_overrides(severities, rules)
-    files = collect_files(paths, extra_exclude=exclude)
+    if STDIN in paths and len(paths) > 1:
+        raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
+    files: list[Any] = [STDIN] if STDIN in paths else collect_files(paths, extra_exclude=exclude)
     if not files:
         # As ruff and fmt --check do: nothing to check is a warning, not bad input.
         click.echo("warning: no .constitution files found in " + ", ".join(paths), err=True)
@@ -158,9 +172,10 @@ def check_command(
 
     parsed = []
     problems: list[ConstitutionError] = []
-    for path in files:
+    for source in files:
         try:
-            parsed.append((path, parse_file(path)))
+            text, name = read_input(str(source), stdin_filename)
+            parsed.append((name, config_anchor(str(source), stdin_filename), parse_text(text, name)))
         except ConstitutionError as exc:
             problems.append(exc)
     if problems:
@@ -170,8 +185,8 @@ def check_command(
 
     reports: list[FileReport] = []
     ran: dict[str, Rule] = {}
-    for path, constitution in parsed:
-        config = (shared or config_for(path)).with_overrides(
+    for path, anchor, constitution in parsed:
+        config = (shared or config_for(anchor)).with_overrides(
             select=selected or None,
             extend_select=extended,
             ignore=ignored,
@@ -203,7 +218,7 @@ def check_command(
         baseline=baseline,
         quiet=quiet,
     )
-    atomic_write(output, renderer(fmt)(report), inputs=[f.path for f in reports])
+    atomic_write(output, renderer(fmt)(report), inputs=[str(f) for f in files if f != STDIN])
     if write_baseline:
         everything = [(f.path, finding) for f in reports for finding in (*f.result.findings, *f.baselined)]
         save_baseline(everything, write_baseline)

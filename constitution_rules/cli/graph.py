@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from constitution_rules.cli.common import output_option
+from constitution_rules.cli.common import config_anchor, file_inputs, output_option, parse_input, stdin_filename_option
 from constitution_rules.io import atomic_write
 
 FORMATS = ["svg", "html", "dot", "mermaid", "graphml", "gexf", "json"]
@@ -28,10 +28,19 @@ LAYOUTS = ["layered", "dot"]
     show_default=True,
     help="layered: built in, no dependency; dot: Graphviz's dot program (must be installed).",
 )
+@stdin_filename_option()
 def graph_command(
-    file: str, fmt: str, output: str, only: str | None, focus_on: str | None, depth: int, no_findings: bool, layout: str
+    file: str,
+    fmt: str,
+    output: str,
+    only: str | None,
+    focus_on: str | None,
+    depth: int,
+    no_findings: bool,
+    layout: str,
+    stdin_filename: str | None,
 ) -> None:
-    """Draw or export the power graph of FILE.
+    """Draw or export the power graph of FILE ('-': standard input).
 
     Institutions with findings are outlined by severity, and the powers a finding rests on are
     marked. The HTML page is one self-contained file that works offline.
@@ -44,16 +53,15 @@ def graph_command(
       constitution-rules graph kz.constitution --only selection,removal --format dot -o kz.dot
     """
     from constitution_rules.graph import build_graph
-    from constitution_rules.language.parser import parse_file
     from constitution_rules.render import filters
 
     if depth != 1 and focus_on is None:
         raise click.UsageError("--depth only applies with --focus")
     if layout == "dot" and fmt not in ("svg", "html"):
         raise click.UsageError("--layout applies to --format svg and html only")
-    constitution = parse_file(file)
+    constitution = parse_input(file, stdin_filename)
     graph = build_graph(constitution)
-    findings = [] if no_findings else _findings(constitution, graph, file)
+    findings = [] if no_findings else _findings(constitution, graph, config_anchor(file, stdin_filename))
     try:
         if only:
             graph = filters.keep_categories(graph, filters.parse_categories(only))
@@ -61,7 +69,7 @@ def graph_command(
             graph = filters.focus(graph, filters.resolve_institution(graph, focus_on), depth)
     except filters.FilterError as exc:
         raise click.UsageError(str(exc)) from exc
-    atomic_write(output, _render(fmt, layout, graph, constitution, findings), inputs=[file])
+    atomic_write(output, _render(fmt, layout, graph, constitution, findings), inputs=file_inputs(file))
 
 
 def _findings(constitution: Any, graph: Any, file: str) -> list[Any]:

@@ -8,7 +8,16 @@ import sys
 
 import click
 
-from constitution_rules.cli.common import collect_files, exclude_option, output_option
+from constitution_rules.cli.common import (
+    STDIN,
+    collect_files,
+    exclude_option,
+    file_inputs,
+    output_option,
+    parse_input,
+    read_input,
+    stdin_filename_option,
+)
 from constitution_rules.io import atomic_write
 
 
@@ -16,17 +25,18 @@ from constitution_rules.io import atomic_write
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @output_option()
-def parse_command(file: str, fmt: str, output: str) -> None:
-    """Parse and check FILE; print a summary or the model as JSON.
+@stdin_filename_option()
+def parse_command(file: str, fmt: str, output: str, stdin_filename: str | None) -> None:
+    """Parse and check FILE ('-': standard input); print a summary or the model as JSON.
 
     \b
     Examples:
       constitution-rules parse specs/kazakhstan/2022.constitution
       constitution-rules parse kz.constitution --format json -o kz.json
+      cat draft.constitution | constitution-rules parse - --stdin-filename draft.constitution
     """
-    from constitution_rules.language.parser import parse_file
-
-    constitution = parse_file(file)
+    constitution = parse_input(file, stdin_filename)
+    file = constitution.file
     if fmt == "json":
         text = json.dumps(constitution.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     else:
@@ -37,7 +47,7 @@ def parse_command(file: str, fmt: str, output: str) -> None:
             f"{len(clauses)} power clauses",
         ]
         text = "\n".join(lines) + "\n"
-    atomic_write(output, text, inputs=[file])
+    atomic_write(output, text, inputs=file_inputs(file))
 
 
 @click.command("fmt")
@@ -45,10 +55,15 @@ def parse_command(file: str, fmt: str, output: str) -> None:
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if any file would be reformatted.")
 @click.option("--diff", "show_diff", is_flag=True, help="Change nothing; print a unified diff of the changes.")
 @exclude_option()
-def fmt_command(paths: tuple[str, ...], check: bool, show_diff: bool, exclude: tuple[str, ...]) -> None:
+@stdin_filename_option()
+def fmt_command(
+    paths: tuple[str, ...], check: bool, show_diff: bool, exclude: tuple[str, ...], stdin_filename: str | None
+) -> None:
     """Rewrite files into the canonical layout, keeping every comment.
 
-    PATHS are files or folders (every .constitution and .amendment file under them). Before
+    PATHS are files or folders (every .constitution and .amendment file under them), or '-':
+    standard input, formatted to standard output (an .amendment when --stdin-filename ends so;
+    nothing is written to standard output when it cannot be formatted). Before
     writing, fmt checks that the result parses to the same model, that formatting again changes
     nothing, and that no comment was lost; if any check fails it refuses to write. Files are
     replaced atomically.
@@ -58,22 +73,31 @@ def fmt_command(paths: tuple[str, ...], check: bool, show_diff: bool, exclude: t
       constitution-rules fmt specs/
       constitution-rules fmt --check --diff drafts/reform.constitution
       constitution-rules fmt --diff specs/kazakhstan/proposals/parliamentary-republic.amendment
+      constitution-rules fmt - --stdin-filename draft.constitution < draft.constitution
     """
+    from pathlib import Path
+
     from constitution_rules.cli.common import CONSTITUTION_SUFFIX
     from constitution_rules.language.amendment_formatter import checked_format_amendment
     from constitution_rules.language.amendment_parser import AMENDMENT_SUFFIX
     from constitution_rules.language.errors import ConstitutionError
     from constitution_rules.language.formatter import checked_format
-    from constitution_rules.language.parser import read_source
 
+    stdin = STDIN in paths
+    if stdin and len(paths) > 1:
+        raise click.UsageError("'-' (standard input) cannot be mixed with other paths")
+    inputs: list[Path | str] = (
+        [STDIN] if stdin else list(collect_files(paths, (CONSTITUTION_SUFFIX, AMENDMENT_SUFFIX), extra_exclude=exclude))
+    )
     changed = 0
     failed = 0
-    for path in collect_files(paths, (CONSTITUTION_SUFFIX, AMENDMENT_SUFFIX), extra_exclude=exclude):
-        # A file named on the command line is a constitution unless it is called *.amendment.
-        formatter = checked_format_amendment if path.suffix == AMENDMENT_SUFFIX else checked_format
+    for source in inputs:
         try:
-            text = read_source(path)
-            result = formatter(text, str(path))
+            text, name = read_input(str(source), stdin_filename)
+            path = Path(name)
+            # A file named on the command line is a constitution unless it is called *.amendment.
+            formatter = checked_format_amendment if path.suffix == AMENDMENT_SUFFIX else checked_format
+            result = formatter(text, name)
         except ConstitutionError as exc:
             click.echo(str(exc), err=True)
             failed += 1
@@ -81,6 +105,10 @@ def fmt_command(paths: tuple[str, ...], check: bool, show_diff: bool, exclude: t
         if result.problems:
             click.echo(f"{path}: refusing to format: " + "; ".join(result.problems), err=True)
             failed += 1
+            continue
+        if stdin and not (check or show_diff):
+            atomic_write(STDIN, result.formatted)  # the whole text, changed or not: an editor replaces its buffer
+            changed += result.changed
             continue
         if not result.changed:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from constitution_rules.cli.common import output_option
+from constitution_rules.cli.common import config_anchor, file_inputs, output_option, parse_input, stdin_filename_option
 from constitution_rules.io import atomic_write
 
 FORMATS = ["text", "json"]
@@ -14,9 +14,10 @@ FORMATS = ["text", "json"]
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @output_option()
-def metrics_command(file: str, fmt: str, output: str) -> None:
-    """Print the balance metrics of FILE: power shares, concentration, oversight coverage, control
-    reach and veto players.
+@stdin_filename_option()
+def metrics_command(file: str, fmt: str, output: str, stdin_filename: str | None) -> None:
+    """Print the balance metrics of FILE ('-': standard input): power shares, concentration,
+    oversight coverage, control reach and veto players.
 
     \b
     Examples:
@@ -24,16 +25,17 @@ def metrics_command(file: str, fmt: str, output: str) -> None:
       constitution-rules metrics kz.constitution --format json -o kz-metrics.json
     """
     from constitution_rules.graph import build_graph
-    from constitution_rules.language.parser import parse_file
     from constitution_rules.metrics import compute_metrics, render_text
 
-    constitution = parse_file(file)
+    constitution = parse_input(file, stdin_filename)
     try:
-        metrics = compute_metrics(constitution, build_graph(constitution), _configured(file))
+        metrics = compute_metrics(
+            constitution, build_graph(constitution), _configured(config_anchor(file, stdin_filename))
+        )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     text = metrics.model_dump_json(indent=2) + "\n" if fmt == "json" else render_text(metrics)
-    atomic_write(output, text, inputs=[file])
+    atomic_write(output, text, inputs=file_inputs(file))
 
 
 def _configured(file: str) -> dict[str, object]:
