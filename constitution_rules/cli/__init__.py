@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "metrics": "constitution_rules.cli.metrics:metrics_command",
     "indices": "constitution_rules.cli.indices:indices_command",
     "corpus": "constitution_rules.cli.corpus:corpus_command",
+    "lsp": "constitution_rules.cli.lsp:lsp_command",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
