@@ -23,6 +23,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate import generate  # noqa: E402
 
+# Timing two sizes of every stage takes over a minute on a loaded machine: run by .ci/run (-m slow).
+pytestmark = pytest.mark.slow
+
 from constitution_rules.graph import build_graph  # noqa: E402
 from constitution_rules.language.formatter import format_model  # noqa: E402
 from constitution_rules.language.grammar import build_parser  # noqa: E402

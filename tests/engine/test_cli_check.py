@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SPECS, run_cli
+from tests.conftest import SPECS
+from tests.conftest import run_cli_process as run_cli  # the plugin is found as an installed user finds it
 
 from .conftest import SPEC
 

@@ -186,6 +186,7 @@ def test_findings_outline_institutions_and_mark_evidence_edges() -> None:
     assert "has-finding" not in without
 
 
+@pytest.mark.slow  # a process per hash seed
 def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -> None:
     outputs = {}
     for fmt in ("svg", "html", "dot", "mermaid", "graphml", "gexf", "json"):

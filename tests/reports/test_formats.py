@@ -10,7 +10,7 @@ import pytest
 from constitution_rules.reports import FORMATS, renderer
 from constitution_rules.reports.json import JSON_SCHEMA_VERSION, json_schema
 from constitution_rules.reports.sarif import FINGERPRINT_NAME, build_sarif
-from tests.conftest import run_cli
+from tests.conftest import run_cli_process as run_cli  # the fake plugin is found as installed
 from tests.engine.conftest import SPEC
 
 from .conftest import WAIVED_SPEC, make_report

@@ -48,6 +48,7 @@ def digests_in_process() -> dict[str, list[Any]]:
     return out
 
 
+@pytest.mark.slow  # a process per hash seed and format
 def test_every_format_is_byte_identical_across_hash_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
     script = DRIVER.format(root=str(ROOT), tests=str(ROOT / "tests"))
     processes = {

@@ -74,12 +74,22 @@ def test_encodings_and_layouts(tmp_path: Path, spec: int, variant: str) -> None:
     if variant in ("bom", "crlf", "bom+crlf", "tabs", "no-final-newline", "trailing-spaces"):
         assert model is not None, variant
         assert model.meaning() == parse_text(text).meaning(), variant
-    if variant in ("utf-16", "cp1251"):
+    # A spec whose cp1251 bytes are still valid UTF-8 (all ASCII once letters cp1251 lacks, such as
+    # German umlauts, are replaced) cannot be told from UTF-8: only the others must be rejected.
+    if variant == "utf-16" or (variant == "cp1251" and not _valid_utf8(data)):
         assert model is None, "a file that is not UTF-8 must be rejected, not misread"
     path = tmp_path / "spec.constitution"
     path.write_bytes(data)
     for args in (["parse"], ["fmt", "--check"], ["graph", "--format", "dot"]):
         assert_clean_exit(invoke([*args, str(path)]))
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def test_utf8_errors_point_at_the_byte(tmp_path: Path) -> None:
