@@ -32,6 +32,8 @@ COMMANDS: dict[str, str] = {
     "indices": "constitution_rules.cli.indices:indices_command",
     "corpus": "constitution_rules.cli.corpus:corpus_command",
     "lsp": "constitution_rules.cli.lsp:lsp_command",
+    "watch": "constitution_rules.cli.watch:watch_command",
+    "serve": "constitution_rules.cli.serve:serve_command",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
