@@ -260,74 +260,142 @@ def _assign_lanes(runs: list[tuple[float, float, _Plan, str, object]]) -> int:
     return max(lanes, default=-1) + 1
 
 
+@dataclass
+class _Scene:
+    """What the layout stages share: the view, the boxes being placed, the route plans, and the
+    coordinates each stage adds for the next."""
+
+    view: GraphView
+    instruments: str
+    edges: list[EdgeView]
+    chips: list[ChipView]
+    columns: list[list[NodeView]]
+    boxes: dict[str, Box] = field(default_factory=dict)
+    column_rows: list[list[list[NodeView]]] = field(default_factory=list)
+    slot_of_column: list[list[int]] = field(default_factory=list)
+    slot_widths: list[float] = field(default_factory=list)
+    top_nodes: list[NodeView] = field(default_factory=list)
+    bottom_nodes: list[NodeView] = field(default_factory=list)
+    plans: list[_Plan] = field(default_factory=list)
+    ports: dict[tuple[str, str], list[list[_End]]] = field(default_factory=dict)
+    column_height: float = 0.0
+    gutter_lanes: dict[int, int] = field(default_factory=dict)
+    gutter_x: list[float] = field(default_factory=list)
+    width: float = 0.0
+    corridor_lanes: dict[str, int] = field(default_factory=dict)
+    title_y: float = 0.0
+    legend_y: float = 0.0
+    columns_y: float = 0.0
+    top_band_y: float = 0.0
+    top_h: float = 0.0
+    bottom_band_y: float = 0.0
+    bottom_h: float = 0.0
+    corridor_y: dict[str, Callable[[float], float]] = field(default_factory=dict)
+
+    @property
+    def slots(self) -> int:
+        return len(self.slot_widths)
+
+    def bary(self, node_id: str) -> float:
+        """Instruments are ordered by the mean slot of the bodies acting on them, so edges stay short."""
+        slots_in = [
+            self.boxes[e.source].slot for e in self.edges if e.target == node_id and self.boxes[e.source].slot >= 0
+        ]
+        return sum(slots_in) / len(slots_in) if slots_in else self.slots / 2
+
+
 def layered_layout(view: GraphView, instruments: str = "chips") -> Layout:
     """The picture's geometry. ``instruments="chips"`` draws powers over acts and instruments as
-    badges inside the holder's box; ``"band"`` draws the instruments as a row of nodes at the bottom."""
-    boxes: dict[str, Box] = {}
+    badges inside the holder's box; ``"band"`` draws the instruments as a row of nodes at the bottom.
+
+    The stages run in order, each adding to the shared scene what the next one needs."""
     chips = view.chips() if instruments == "chips" else []
     chipped = {edge_id for chip in chips for edge_id in chip.edge_ids}
     edges = [e for e in view.edges if e.id not in chipped]
-    columns = _columns(view, edges)
+    scene = _Scene(view, instruments, edges, chips, _columns(view, edges))
+    _place_column_slots(scene)
+    _place_band_boxes(scene)
+    _plan_routes(scene)
+    _size_boxes_and_stack_rows(scene)
+    _lay_gutter_lanes(scene)
+    _position_horizontally(scene)
+    _lay_corridor_lanes(scene)
+    _position_vertically(scene)
+    return Layout(
+        width=math.ceil(scene.width),
+        height=0.0,  # the renderer adds the legend's height
+        boxes=scene.boxes,
+        routes={plan.edge_id: Route(plan.edge_id, _points(plan, scene.corridor_y)) for plan in scene.plans},
+        decorations=_decorations(scene),
+        title=view.name,
+        subtitle=view.version,
+        title_y=scene.title_y,
+        legend_y=scene.legend_y,
+        chips=_place_chips(scene.boxes),
+    )
+
+
+def _place_column_slots(scene: _Scene) -> None:
+    """1. Slots: each column is one or more sub-columns, wide enough for its longest label and chip."""
     chips_of: dict[str, list[ChipView]] = {}
-    for chip in chips:
+    for chip in scene.chips:
         chips_of.setdefault(chip.source, []).append(chip)
-    # 1. Slots: each column is one or more sub-columns, wide enough for its longest label and chip.
-    column_rows: list[list[list[NodeView]]] = []
-    slot_of_column: list[list[int]] = []
-    slot_widths: list[float] = []
-    for nodes in columns:
+    for nodes in scene.columns:
         per_row = 1
         while per_row < 4 and len(_rows(nodes, per_row)) > MAX_ROWS:
             per_row += 1
         rows = _rows(nodes, per_row)
-        column_rows.append(rows)
+        scene.column_rows.append(rows)
         width = BOX_MIN_W
         for node in nodes:
             natural = text_width(node.label, FONT_SIZE, bold=True) + 2 * BOX_PAD_X
             width = max(width, min(BOX_MAX_W, natural))
             for chip in chips_of.get(node.id, []):
                 width = max(width, min(CHIP_BOX_MAX_W, _chip_width(chip)))
-        first = len(slot_widths)
+        first = len(scene.slot_widths)
         used = max((len(r) for r in rows), default=0)
-        slot_of_column.append(list(range(first, first + used)))
-        slot_widths.extend([width] * used)
+        scene.slot_of_column.append(list(range(first, first + used)))
+        scene.slot_widths.extend([width] * used)
         for row_index, row in enumerate(rows):
             for position, node in enumerate(row):
                 box = _label_box(node, width)
                 box.w, box.slot, box.row = width, first + position, row_index
-                boxes[node.id] = box
-    top_nodes = [n for n in view.nodes if n.branch == "electorate"]
-    drawn_instruments = {e.source for e in edges} | {e.target for e in edges}
-    bottom_nodes = [
-        n for n in view.nodes if n.branch == "instrument" and (instruments == "band" or n.id in drawn_instruments)
+                scene.boxes[node.id] = box
+
+
+def _place_band_boxes(scene: _Scene) -> None:
+    """The electorate's band on top and, without chips, the instruments' band at the bottom."""
+    view, boxes = scene.view, scene.boxes
+    scene.top_nodes = [n for n in view.nodes if n.branch == "electorate"]
+    drawn_instruments = {e.source for e in scene.edges} | {e.target for e in scene.edges}
+    scene.bottom_nodes = [
+        n for n in view.nodes if n.branch == "instrument" and (scene.instruments == "band" or n.id in drawn_instruments)
     ]
-    for node in top_nodes:
+    for node in scene.top_nodes:
         boxes[node.id] = _label_box(node, BOX_MAX_W)
-    for node in bottom_nodes:
+    for node in scene.bottom_nodes:
         boxes[node.id] = _label_box(node, PILL_MAX_W)
-    for chip in chips:
+    for chip in scene.chips:
         boxes[chip.source].chips.append(ChipBox(chip, []))
-    slots = len(slot_widths)
+    scene.bottom_nodes.sort(key=lambda n: (scene.bary(n.id), n.order))
 
-    # Instruments are ordered by the mean slot of the bodies acting on them, so their edges stay short.
-    def bary(node_id: str) -> float:
-        slots_in = [boxes[e.source].slot for e in edges if e.target == node_id and boxes[e.source].slot >= 0]
-        return sum(slots_in) / len(slots_in) if slots_in else slots / 2
 
-    bottom_nodes.sort(key=lambda n: (bary(n.id), n.order))
-
-    # 2. Topology of every route; lines of one category leaving (or entering) a box by one side are
-    # bundled: they share a port and a lane until they part.
-    plans = []
-    for edge in edges:
-        plan = _plan(edge.id, boxes[edge.source], boxes[edge.target], bary, slots)
+def _plan_routes(scene: _Scene) -> None:
+    """2. Topology of every route; lines of one category leaving (or entering) a box by one side are
+    bundled: they share a port and a lane until they part."""
+    for edge in scene.edges:
+        plan = _plan(edge.id, scene.boxes[edge.source], scene.boxes[edge.target], scene.bary, scene.slots)
         plan.kind = (edge.category, edge.derived)
         plan.start.bundle = ("out", edge.category, str(edge.derived))
         plan.end.bundle = ("in", edge.category, str(edge.derived))
-        plans.append(plan)
+        scene.plans.append(plan)
+    scene.ports = _ports(scene.plans)
 
-    # 3. Box sizes from labels, chips and port counts; rows stacked down each column.
-    ports = _ports(plans)
+
+def _size_boxes_and_stack_rows(scene: _Scene) -> None:
+    """3. Box sizes from labels, chips and port counts; rows stacked down each column; then 4. the
+    ports on column sides, spread evenly, ordered by where the edge goes next."""
+    boxes, ports = scene.boxes, scene.ports
     for box in boxes.values():
         label_h = len(box.lines) * LINE_HEIGHT + 2 * BOX_PAD_Y
         if box.slot < 0:
@@ -342,172 +410,184 @@ def layered_layout(view: GraphView, instruments: str = "chips") -> Layout:
         box.h = box.label_h + chips_h if box.chips else label_h
         if box.slot >= 0:
             box.h = max(box.h, (side_ports + 1) * PORT_GAP)
-    column_height = 0.0
-    for rows in column_rows:
+    for rows in scene.column_rows:
         y = HEADER_H
         for row in rows:
             for node in row:
                 boxes[node.id].y = y
             y += max(boxes[n.id].h for n in row) + ROW_GAP
-        column_height = max(column_height, y)
-    for plan in plans:
+        scene.column_height = max(scene.column_height, y)
+    for plan in scene.plans:
         if plan.corridor == "auto":
             middle = (boxes[plan.start.node].cy + boxes[plan.end.node].cy) / 2
-            plan.corridor = "top" if middle < column_height / 2 else "bottom"
-
-    # 4. Ports on column sides, spread evenly, ordered by where the edge goes next.
+            plan.corridor = "top" if middle < scene.column_height / 2 else "bottom"
     for (node_id, side), groups in ports.items():
         box = boxes[node_id]
         if side in ("left", "right"):
             _spread(groups, box.y, box.h, "y")
 
-    # 5. Lanes in the gutters: a vertical run needs its own lane wherever it overlaps another.
-    gutter_runs: dict[int, list[tuple[float, float, _Plan, str, object]]] = {}
-    for plan in plans:
-        for name, gutter, lo, hi in _vertical_runs(plan, column_height):
-            gutter_runs.setdefault(gutter, []).append((lo, hi, plan, name, _run_bundle(plan, name)))
-    gutter_lanes: dict[int, int] = {}
-    for gutter, runs in sorted(gutter_runs.items()):
-        gutter_lanes[gutter] = _assign_lanes(runs)
 
-    # 6. Horizontal positions: gutters, then slots; a gap between columns is at least COLUMN_GAP_MIN.
-    column_of_slot = {s: c for c, ss in enumerate(slot_of_column) for s in ss}
+def _lay_gutter_lanes(scene: _Scene) -> None:
+    """5. Lanes in the gutters: a vertical run needs its own lane wherever it overlaps another."""
+    gutter_runs: dict[int, list[tuple[float, float, _Plan, str, object]]] = {}
+    for plan in scene.plans:
+        for name, gutter, lo, hi in _vertical_runs(plan, scene.column_height):
+            gutter_runs.setdefault(gutter, []).append((lo, hi, plan, name, _run_bundle(plan, name)))
+    for gutter, runs in sorted(gutter_runs.items()):
+        scene.gutter_lanes[gutter] = _assign_lanes(runs)
+
+
+def _position_horizontally(scene: _Scene) -> None:
+    """6. Horizontal positions: gutters, then slots (a gap between columns is at least
+    COLUMN_GAP_MIN); the electorate centred over the columns, instruments in one row under them;
+    then the ports on band sides, ordered by the lane the edge turns into."""
+    boxes, slots = scene.boxes, scene.slots
+    column_of_slot = {s: c for c, ss in enumerate(scene.slot_of_column) for s in ss}
     gutter_x: list[float] = []
-    gutter_w: list[float] = []
     slot_x: list[float] = []
     x = MARGIN
     for gutter in range(slots + 1):
-        needed = gutter_lanes.get(gutter, 0) * LANE_GAP + 2 * GUTTER_PAD
+        needed = scene.gutter_lanes.get(gutter, 0) * LANE_GAP + 2 * GUTTER_PAD
         between_columns = 0 < gutter < slots and column_of_slot[gutter - 1] != column_of_slot[gutter]
         width = max(needed, COLUMN_GAP_MIN if between_columns else SUBSLOT_MIN)
         gutter_x.append(x)
-        gutter_w.append(width)
         x += width
         if gutter < slots:
             slot_x.append(x)
-            x += slot_widths[gutter]
+            x += scene.slot_widths[gutter]
     column_area_w = x
     for box in boxes.values():
         if box.slot >= 0:
             box.x = slot_x[box.slot]
-
-    def lane_x(gutter: int, lane: float) -> float:
-        return gutter_x[gutter] + GUTTER_PAD + lane * LANE_GAP + LANE_GAP / 2
-
-    # Bands: the electorate centred over the columns, instruments in one row under them.
     band_gap = 18.0
-    top_w = sum(boxes[n.id].w for n in top_nodes) + band_gap * max(0, len(top_nodes) - 1)
-    bottom_w = sum(boxes[n.id].w for n in bottom_nodes) + band_gap * max(0, len(bottom_nodes) - 1)
+    top_w = sum(boxes[n.id].w for n in scene.top_nodes) + band_gap * max(0, len(scene.top_nodes) - 1)
+    bottom_w = sum(boxes[n.id].w for n in scene.bottom_nodes) + band_gap * max(0, len(scene.bottom_nodes) - 1)
     # A band's heading sits at its left end; its boxes start after it.
     heads = {b: MARGIN / 2 + 8 + text_width(BRANCH_TITLES[b].upper(), 12, bold=True) + 16 for b in BRANCH_TITLES}
-    width = max(
+    scene.width = max(
         column_area_w + MARGIN,
         bottom_w + heads["instrument"] + MARGIN,
         top_w + heads["electorate"] + MARGIN,
         560.0,
     )
-    shift = (width - column_area_w - MARGIN) / 2
+    shift = (scene.width - column_area_w - MARGIN) / 2
     for box in boxes.values():
         if box.slot >= 0:
             box.x += shift
-    gutter_x = [g + shift for g in gutter_x]
-    x = max((width - top_w) / 2, heads["electorate"])
-    for node in top_nodes:
+    scene.gutter_x = [g + shift for g in gutter_x]
+    x = max((scene.width - top_w) / 2, heads["electorate"])
+    for node in scene.top_nodes:
         boxes[node.id].x = x
         x += boxes[node.id].w + band_gap
-    x = max((width - bottom_w) / 2, heads["instrument"])
-    for node in bottom_nodes:
+    x = max((scene.width - bottom_w) / 2, heads["instrument"])
+    for node in scene.bottom_nodes:
         boxes[node.id].x = x
         x += boxes[node.id].w + band_gap
-
-    # Ports on band sides, ordered by the lane the edge turns into.
-    for plan in plans:
+    for plan in scene.plans:
         for end in (plan.start, plan.end):
             if end.side in ("left", "right"):
                 box = boxes[end.node]
                 end.x = box.x if end.side == "left" else box.x + box.w
-    for (node_id, side), groups in ports.items():
+    for (node_id, side), groups in scene.ports.items():
         if side in ("top", "bottom"):
             box = boxes[node_id]
             _spread(groups, box.x, box.w, "x")
-    for plan in plans:
+    for plan in scene.plans:
         for name, gutter in _named_gutters(plan):
-            plan.lanes[name + "_x"] = lane_x(gutter, plan.lanes[name])
+            plan.lanes[name + "_x"] = scene.gutter_x[gutter] + GUTTER_PAD + plan.lanes[name] * LANE_GAP + LANE_GAP / 2
 
-    # 7. Corridor lanes: horizontal runs above and below the columns.
-    corridor_lanes: dict[str, int] = {}
+
+def _lay_corridor_lanes(scene: _Scene) -> None:
+    """7. Corridor lanes: horizontal runs above and below the columns."""
     for corridor in ("top", "bottom"):
-        runs = []
-        for plan in plans:
+        runs: list[tuple[float, float, _Plan, str, object]] = []
+        for plan in scene.plans:
             for name, lo, hi in _horizontal_runs(plan, corridor):
                 runs.append((lo, hi, plan, name, _run_bundle(plan, name, corridor)))
-        corridor_lanes[corridor] = _assign_lanes(runs)
+        scene.corridor_lanes[corridor] = _assign_lanes(runs)
 
-    # 8. Vertical positions of the bands and the column area.
-    title_y = MARGIN + TITLE_SIZE
-    y = title_y + 30
-    top_band_y = y
-    top_h = max((boxes[n.id].h for n in top_nodes), default=0.0)
-    for node in top_nodes:
-        boxes[node.id].y = top_band_y + (top_h - boxes[node.id].h) / 2
-    y += top_h
+
+def _position_vertically(scene: _Scene) -> None:
+    """8. Vertical positions of the title, the bands, the corridors and the column area."""
+    boxes = scene.boxes
+    scene.title_y = MARGIN + TITLE_SIZE
+    y = scene.title_y + 30
+    scene.top_band_y = y
+    scene.top_h = max((boxes[n.id].h for n in scene.top_nodes), default=0.0)
+    for node in scene.top_nodes:
+        boxes[node.id].y = scene.top_band_y + (scene.top_h - boxes[node.id].h) / 2
+    y += scene.top_h
     top_corridor_y = y + CORRIDOR_PAD
-    y += corridor_lanes["top"] * LANE_GAP + 2 * CORRIDOR_PAD
-    columns_y = y
+    y += scene.corridor_lanes["top"] * LANE_GAP + 2 * CORRIDOR_PAD
+    scene.columns_y = y
     for box in boxes.values():
         if box.slot >= 0:
-            box.y += columns_y
-    for plan in plans:
+            box.y += scene.columns_y
+    for plan in scene.plans:
         for end in (plan.start, plan.end):
             if end.side in ("left", "right"):
-                end.y += columns_y
-    y += column_height
+                end.y += scene.columns_y
+    y += scene.column_height
     bottom_corridor_y = y + CORRIDOR_PAD
-    y += corridor_lanes["bottom"] * LANE_GAP + 2 * CORRIDOR_PAD
-    bottom_band_y = y
-    bottom_h = max((boxes[n.id].h for n in bottom_nodes), default=0.0)
-    for node in bottom_nodes:
-        boxes[node.id].y = bottom_band_y + (bottom_h - boxes[node.id].h) / 2
-    for plan in plans:
+    y += scene.corridor_lanes["bottom"] * LANE_GAP + 2 * CORRIDOR_PAD
+    scene.bottom_band_y = y
+    scene.bottom_h = max((boxes[n.id].h for n in scene.bottom_nodes), default=0.0)
+    for node in scene.bottom_nodes:
+        boxes[node.id].y = scene.bottom_band_y + (scene.bottom_h - boxes[node.id].h) / 2
+    for plan in scene.plans:
         for end in (plan.start, plan.end):
             box = boxes[end.node]
             if end.side == "bottom":
                 end.y = box.y + box.h
             elif end.side == "top":
                 end.y = box.y
-    y += bottom_h + 30
-    legend_y = y
-
-    corridor_y = {
+    scene.legend_y = y + scene.bottom_h + 30
+    scene.corridor_y = {
         "top": lambda lane: top_corridor_y + lane * LANE_GAP + LANE_GAP / 2,
         "bottom": lambda lane: bottom_corridor_y + lane * LANE_GAP + LANE_GAP / 2,
     }
-    routes = {plan.edge_id: Route(plan.edge_id, _points(plan, corridor_y)) for plan in plans}
 
+
+def _decorations(scene: _Scene) -> list[Decoration]:
+    """The branch frames: one per column, and the two bands."""
+    boxes, width = scene.boxes, scene.width
     decorations: list[Decoration] = []
-    for branch, slot_ids in zip(COLUMN_BRANCHES, slot_of_column, strict=True):
+    for branch, slot_ids in zip(COLUMN_BRANCHES, scene.slot_of_column, strict=True):
         if not slot_ids:
             continue
         left = min(b.x for b in boxes.values() if b.slot in slot_ids)
         right = max(b.x + b.w for b in boxes.values() if b.slot in slot_ids)
+        height = scene.column_height - ROW_GAP + 8
+        decorations.append(
+            Decoration(BRANCH_TITLES[branch], left - 8, scene.columns_y, right - left + 16, height, branch)
+        )
+    if scene.top_nodes:
         decorations.append(
             Decoration(
-                BRANCH_TITLES[branch], left - 8, columns_y, right - left + 16, column_height - ROW_GAP + 8, branch
+                BRANCH_TITLES["electorate"],
+                MARGIN / 2,
+                scene.top_band_y - 6,
+                width - MARGIN,
+                scene.top_h + 12,
+                "electorate",
             )
         )
-    if top_nodes:
+    if scene.bottom_nodes:
         decorations.append(
             Decoration(
-                BRANCH_TITLES["electorate"], MARGIN / 2, top_band_y - 6, width - MARGIN, top_h + 12, "electorate"
+                BRANCH_TITLES["instrument"],
+                MARGIN / 2,
+                scene.bottom_band_y - 6,
+                width - MARGIN,
+                scene.bottom_h + 12,
+                "instrument",
             )
         )
-    if bottom_nodes:
-        decorations.append(
-            Decoration(
-                BRANCH_TITLES["instrument"], MARGIN / 2, bottom_band_y - 6, width - MARGIN, bottom_h + 12, "instrument"
-            )
-        )
+    return decorations
 
+
+def _place_chips(boxes: dict[str, Box]) -> list[ChipBox]:
+    """Chips stacked under their holder's label, in declaration order."""
     placed: list[ChipBox] = []
     for box in sorted(boxes.values(), key=lambda b: b.node.order):
         y = box.y + box.label_h
@@ -515,20 +595,7 @@ def layered_layout(view: GraphView, instruments: str = "chips") -> Layout:
             badge.x, badge.y = box.x + CHIP_INSET, y
             y += badge.h + CHIP_GAP
             placed.append(badge)
-
-    subtitle = view.version
-    return Layout(
-        width=math.ceil(width),
-        height=0.0,  # the renderer adds the legend's height
-        boxes=boxes,
-        routes=routes,
-        decorations=decorations,
-        title=view.name,
-        subtitle=subtitle,
-        title_y=title_y,
-        legend_y=legend_y,
-        chips=placed,
-    )
+    return placed
 
 
 def _plan(edge_id: str, source: Box, target: Box, bary: Callable[[str], float], slots: int) -> _Plan:
@@ -630,7 +697,7 @@ def _horizontal_runs(plan: _Plan, corridor: str) -> list[tuple[str, float, float
     lanes = plan.lanes
     if plan.corridor == "both":
         gx = lanes["g0_x"]
-        runs = []
+        runs: list[tuple[float, float, _Plan, str, object]] = []
         if corridor == "top":
             runs.append(("c_top", *_span(plan.start.x, gx)))
         else:
