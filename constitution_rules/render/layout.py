@@ -697,7 +697,7 @@ def _horizontal_runs(plan: _Plan, corridor: str) -> list[tuple[str, float, float
     lanes = plan.lanes
     if plan.corridor == "both":
         gx = lanes["g0_x"]
-        runs: list[tuple[float, float, _Plan, str, object]] = []
+        runs: list[tuple[str, float, float]] = []
         if corridor == "top":
             runs.append(("c_top", *_span(plan.start.x, gx)))
         else:
