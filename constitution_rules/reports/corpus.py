@@ -10,21 +10,23 @@ from constitution_rules.display import one_line, text_lines
 
 SCHEMA_VERSION = "1"
 
-#: Index columns: (key in CorpusEntry.indices, column title).
+#: Index columns: (key in CorpusEntry.indices, column title). Shugart-Carey sub-indices are sums of
+#: 0-4 item scores, shown as whole numbers; the PPI columns are shares, shown with two decimals.
 INDEX_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ppi", "PPI"),
     ("ppi_weighted", "PPI (weighted)"),
     ("sc_legislative", "S-C legislative"),
     ("sc_non_legislative", "S-C non-legislative"),
 )
+_WHOLE_NUMBERS = frozenset({"sc_legislative", "sc_non_legislative", "ppi_decided"})
 
 _HEAD = ("file", "constitution", "as of", "clauses", "errors", "warnings", "info")
 
 
-def _number(value: float | None) -> str:
+def _number(value: float | None, key: str = "") -> str:
     if value is None:
         return "-"
-    return f"{value:.0f}" if float(value).is_integer() and value > 1 else f"{value:.2f}"
+    return f"{value:.0f}" if key in _WHOLE_NUMBERS else f"{value:.2f}"
 
 
 def table_rows(entries: Sequence[CorpusEntry]) -> tuple[list[str], list[list[str]]]:
@@ -44,8 +46,8 @@ def table_rows(entries: Sequence[CorpusEntry]) -> tuple[list[str], list[list[str
                 str(entry.counts.get("error", 0)),
                 str(entry.counts.get("warning", 0)),
                 str(entry.counts.get("info", 0)),
-                *(_number(entry.indices.get(key)) for key, _ in INDEX_COLUMNS),
-                *(_number(entry.metrics.get(key)) for key, _ in METRIC_COLUMNS),
+                *(_number(entry.indices.get(key), key) for key, _ in INDEX_COLUMNS),
+                *(_number(entry.metrics.get(key), key) for key, _ in METRIC_COLUMNS),
             ]
         )
     return head, rows
