@@ -312,6 +312,8 @@ def no_decree(c: m.Constitution, roles: Roles) -> Item:
         return decided(
             True, "the legislature authorises or can reverse the executive's decree-laws", [*with_force, *checks]
         )
+    if decrees:
+        return decided(True, "the legislature authorises or can reverse the executive's decrees", [*decrees, *checks])
     return decided(True, "no clause gives the executive decree power")
 
 

@@ -128,6 +128,14 @@ def test_absence_of_an_executive_power_decides_the_autonomy_items():
     assert result.items["no_decree"].value is None  # v1 decrees: force of law not stated
 
 
+def test_decrees_the_legislature_can_reverse_say_so_with_their_clauses():
+    result = ppi("article 1 { President issues decrees. Assembly approves decrees. }")
+    item = result.items["no_decree"]
+    assert item.value is True
+    assert "can reverse the executive's decrees" in item.reason
+    assert sorted(e.text for e in item.evidence) == ["Assembly approves decrees.", "President issues decrees."]
+
+
 def test_elected_and_no_limit_read_the_chambers():
     text = (
         HEAD.replace("institution Assembly: legislature", "institution Assembly: legislature, limit 2")

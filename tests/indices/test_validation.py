@@ -26,7 +26,11 @@ PINNED: dict[str, tuple[int, int, int]] = {
     "Russia": (20, 17, 20),
     "Germany": (20, 18, 20),
     "United States": (20, 19, 20),
+    "France": (19, 16, 19),
+    "Brazil": (21, 19, 21),
+    "Mexico": (20, 20, 20),
     "Ukraine": (20, 18, 20),
+    "Georgia": (19, 17, 19),
 }
 
 
