@@ -73,6 +73,9 @@ def package_veto(c: m.Constitution, roles: Roles) -> Item:
     vetoes = [x for x in c.clauses if x.verb == "vetoes" and x.target == "laws" and _of_president(x, roles)]
     if not vetoes:
         return decided(0, "the president has no veto over laws")
+    # The item scores the president's veto of bills and the majority that overrides it; a veto open
+    # only in a stated circumstance (a pocket veto at adjournment) is scored only if it is the only one.
+    vetoes = [x for x in vetoes if not x.has("when")] or vetoes
     best: tuple[int, m.PowerClause] | None = None
     for veto in vetoes:
         overrides = [o for o in veto.conditions if o.type == "override" and _legislature_in(o, roles)]

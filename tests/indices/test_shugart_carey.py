@@ -70,3 +70,10 @@ def test_referenda_budget_and_totals():
     assert result.items["partial_veto"].value is None
     assert result.total == sum(i.value for i in result.items.values() if i.value is not None)
     assert result.legislative + result.non_legislative == result.total
+
+
+def test_a_veto_open_only_in_a_circumstance_does_not_set_the_package_veto_score():
+    general = "President vetoes laws, overridable by Assembly by two-thirds."
+    pocket = 'President vetoes laws when "the assembly adjourns and prevents the return of the bill".'
+    assert score(f"article 1 {{ {general} {pocket} }}", "package_veto") == 2
+    assert score(f"article 1 {{ {pocket} }}", "package_veto") == 4  # the only veto the president has
