@@ -250,10 +250,10 @@ def censure(c: m.Constitution, roles: Roles) -> Item:
     ]
     if not votes:
         return decided(4, "the assembly cannot censure the cabinet")
+    # A vote another body may set aside does not remove the cabinet; conditions on the vote itself
+    # (who moves it, how often) restrict censure without making it one that does not remove.
     effective = [
-        x
-        for x in votes
-        if not x.has("when") and not any(o.type == "override" and not _legislature_in(o, roles) for o in x.conditions)
+        x for x in votes if not any(o.type == "override" and not _legislature_in(o, roles) for o in x.conditions)
     ]
     if not effective:
         return decided(4, "the assembly's censure does not remove the cabinet (another body may set it aside)", votes)

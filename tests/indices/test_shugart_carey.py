@@ -56,6 +56,8 @@ def test_censure_and_dissolution():
     assert score("article 1 { Assembly adopts laws. }", "censure") == 4
     assert score("article 1 { Assembly censures Government, overridable by President. }", "censure") == 4
     assert score("article 1 { Assembly votes no confidence in Government. }", "censure") == 0
+    restricted = 'article 1 { Assembly votes no confidence in Government when "moved by one tenth of members". }'
+    assert score(restricted, "censure") == 0
     both = "article 1 { Assembly votes no confidence in Government. President dissolves Assembly. }"
     assert score(both, "censure") == 2
     assert score(both, "dissolution") == 4
