@@ -51,6 +51,19 @@ PUBLISHED: dict[str, PublishedPPI] = {
 }
 
 
+#: Elgie, Bucur, Dolez and Laurent (2014), *Political Research Quarterly* 67(3): an ordinal 0-4
+#: score of presidential power, as given in the project's reference notes (France: the Fifth
+#: Republic). A check on the Shugart-Carey totals' order, not a code the items are compared with.
+ELGIE_ORDINAL: dict[str, int] = {
+    "United States": 4,
+    "Brazil": 4,
+    "Mexico": 4,
+    "Georgia": 4,
+    "Ukraine": 3,
+    "France": 3,
+}
+
+
 @dataclass(frozen=True)
 class ItemComparison:
     item: str

@@ -14,7 +14,9 @@ from constitution_rules import model as m
 from constitution_rules.amendments import apply_amendments, load_amendment
 from constitution_rules.indices import compute_indices
 from constitution_rules.indices.ppi import ITEM_NAMES, PPI
-from constitution_rules.indices.validation import PUBLISHED, compare_items, spearman
+from constitution_rules.indices.shugart_carey import ITEM_NAMES as SC_ITEMS
+from constitution_rules.indices.shugart_carey import ShugartCarey
+from constitution_rules.indices.validation import ELGIE_ORDINAL, PUBLISHED, compare_items, spearman
 from constitution_rules.language.parser import parse_file, read_source
 from tests.conftest import SPECS
 
@@ -154,5 +156,37 @@ def markdown(table: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def presidential_rows() -> list[tuple[Case, ShugartCarey]]:
+    """Shugart-Carey scores of every spec with a popularly elected president."""
+    scored = [(case, compute_indices(case.constitution, case.label).shugart_carey) for case in cases()]
+    return [(case, sc) for case, sc in scored if sc.president is not None]
+
+
+def presidential_spearman(table: list[tuple[Case, ShugartCarey]]) -> float:
+    """Spearman between the Shugart-Carey totals and Elgie et al.'s ordinal scores."""
+    pairs = [
+        (float(sc.total), float(ELGIE_ORDINAL[case.country])) for case, sc in table if case.country in ELGIE_ORDINAL
+    ]
+    return round(spearman([a for a, _ in pairs], [b for _, b in pairs]), 4)
+
+
+def presidential_markdown(table: list[tuple[Case, ShugartCarey]]) -> str:
+    def cell(value: int | bool | None) -> str:
+        return "-" if value is None else str(int(value))
+
+    lines = [
+        "| country | " + " | ".join(SC_ITEMS) + " | total (decided) | Elgie et al. |",
+        "|---|" + "---:|" * (len(SC_ITEMS) + 2),
+    ]
+    for case, sc in table:
+        values = " | ".join(cell(sc.items[n].value) for n in SC_ITEMS)
+        elgie = ELGIE_ORDINAL.get(case.country)
+        lines.append(f"| {case.country} | {values} | {sc.total} ({sc.decided}) | {cell(elgie)} |")
+    lines += ["", f"Spearman (totals, Elgie et al.): {presidential_spearman(table)}"]
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     print(markdown(rows()))
+    print()
+    print(presidential_markdown(presidential_rows()))

@@ -16,7 +16,7 @@ from constitution_rules.history import build_history
 from constitution_rules.indices import compute_indices, validation
 from constitution_rules.indices.validation import PUBLISHED, spearman
 from tests.conftest import ROOT, SPECS
-from tests.indices.cases import cases, rows, summary
+from tests.indices.cases import cases, presidential_rows, presidential_spearman, rows, summary
 
 DOC = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
 
@@ -133,3 +133,26 @@ def test_the_term_extension_is_tenure_not_an_index_item():
     before, after = versions["1995-09-05"].constitution, versions["1998-10-07"].constitution
     assert (before.institution("President").term_years, after.institution("President").term_years) == (5, 7)
     assert compute_indices(before).shugart_carey.items == compute_indices(after).shugart_carey.items
+
+
+# ---- Shugart-Carey across the specs --------------------------------------------------------
+
+#: country -> (total, items decided), as docs/validation.md reports them.
+PRESIDENTIAL: dict[str, tuple[int, int]] = {
+    "Kazakhstan": (17, 7),
+    "Russia": (17, 7),
+    "United States": (14, 8),
+    "France": (10, 7),
+    "Brazil": (13, 8),
+    "Mexico": (14, 8),
+    "Ukraine": (6, 7),
+    "Georgia": (12, 7),
+}
+
+
+def test_shugart_carey_across_the_specs_is_pinned_and_reported():
+    table = presidential_rows()
+    measured = {case.country: (sc.total, sc.decided) for case, sc in table if case.country in PRESIDENTIAL}
+    assert measured == {k: v for k, v in PRESIDENTIAL.items() if k in measured}
+    if set(PRESIDENTIAL) <= set(measured):
+        assert f"they score: {presidential_spearman(table)}." in DOC
