@@ -12,6 +12,7 @@ from pathlib import Path
 
 from constitution_rules import model as m
 from constitution_rules.amendments import apply_amendments, load_amendment
+from constitution_rules.history import build_history
 from constitution_rules.indices import compute_indices
 from constitution_rules.indices.ppi import ITEM_NAMES, PPI
 from constitution_rules.indices.shugart_carey import ITEM_NAMES as SC_ITEMS
@@ -186,7 +187,55 @@ def presidential_markdown(table: list[tuple[Case, ShugartCarey]]) -> str:
     return "\n".join(lines)
 
 
+#: Kazakhstan's versions as docs/validation.md names them, by date.
+KZ_VERSIONS = {
+    "1995-09-05": "1995 original",
+    "1998-10-07": "1998 law",
+    "2007-05-21": "2007 law",
+    "2011-02-02": "2011 law",
+    "2017-03-10": "2017 law",
+    "2022-06-05": "2022 June referendum",
+    "2022-09-17": "2022 September law",
+    "2026-07-01": "2026 constitution",
+}
+#: The Shugart-Carey items in the Kazakhstan table (partial veto is never decided).
+KZ_ITEMS = tuple(n for n in SC_ITEMS if n != "partial_veto")
+
+
+def kazakhstan_series() -> dict[str, tuple[ShugartCarey, m.Institution | None]]:
+    """Each Kazakhstan version (by date): its Shugart-Carey scores and its President's declaration."""
+    out = {}
+    for version in build_history(SPECS / "kazakhstan"):
+        constitution = version.constitution
+        president = next((i for i in constitution.institutions if i.id == "President"), None)
+        out[str(version.date)] = (compute_indices(constitution).shugart_carey, president)
+    return out
+
+
+def kazakhstan_markdown() -> str:
+    def cell(value: int | bool | None) -> str:
+        return "-" if value is None else str(int(value))
+
+    def term(president: m.Institution | None) -> str:
+        if president is None or president.term_years is None:
+            return "-"
+        limit = "no limit" if president.term_limit is None else str(president.term_limit)
+        consecutive = " consecutive" if president.term_limit_consecutive else ""
+        return f"{president.term_years} years, {limit}{consecutive}"
+
+    lines = [
+        "| version | " + " | ".join(KZ_ITEMS) + " | total (decided) | President's term, limit |",
+        "|---|" + "---:|" * (len(KZ_ITEMS) + 1) + "---|",
+    ]
+    for date, (sc, president) in kazakhstan_series().items():
+        values = " | ".join(cell(sc.items[n].value) for n in KZ_ITEMS)
+        lines.append(f"| {KZ_VERSIONS.get(date, date)} | {values} | {sc.total} ({sc.decided}) | {term(president)} |")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     print(markdown(rows()))
     print()
     print(presidential_markdown(presidential_rows()))
+    print()
+    print(kazakhstan_markdown())

@@ -16,7 +16,16 @@ from constitution_rules.history import build_history
 from constitution_rules.indices import compute_indices, validation
 from constitution_rules.indices.validation import PUBLISHED, spearman
 from tests.conftest import ROOT, SPECS
-from tests.indices.cases import cases, presidential_rows, presidential_spearman, rows, summary
+from tests.indices.cases import (
+    cases,
+    kazakhstan_markdown,
+    kazakhstan_series,
+    presidential_markdown,
+    presidential_rows,
+    presidential_spearman,
+    rows,
+    summary,
+)
 
 DOC = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
 
@@ -120,11 +129,12 @@ ORDER = (
 @pytest.mark.skipif(not (SPECS / "kazakhstan" / "2026.constitution").is_file(), reason="Kazakhstan specs missing")
 def test_kazakhstan_shugart_carey_series():
     measured = {}
-    for version in build_history(SPECS / "kazakhstan"):
-        sc = compute_indices(version.constitution).shugart_carey
+    for date, (sc, _) in kazakhstan_series().items():
         assert sc.items["partial_veto"].value is None
-        measured[str(version.date)] = (*(sc.items[n].value for n in ORDER), sc.total, sc.decided)
+        measured[date] = (*(sc.items[n].value for n in ORDER), sc.total, sc.decided)
     assert measured == KZ_SERIES
+    for line in kazakhstan_markdown().splitlines()[2:]:
+        assert line in DOC, f"docs/validation.md does not show: {line}"
 
 
 def test_the_term_extension_is_tenure_not_an_index_item():
@@ -156,3 +166,5 @@ def test_shugart_carey_across_the_specs_is_pinned_and_reported():
     assert measured == {k: v for k, v in PRESIDENTIAL.items() if k in measured}
     if set(PRESIDENTIAL) <= set(measured):
         assert f"they score: {presidential_spearman(table)}." in DOC
+        for line in presidential_markdown(table).split("\n\n")[0].splitlines()[2:]:
+            assert line in DOC, f"docs/validation.md does not show: {line}"
