@@ -114,8 +114,9 @@ class Config(Selection, WalkSettings):
     # --- resolving against the registry -------------------------------------------------------
 
     def selected(self, rules: Iterable[Rule]) -> list[Rule]:
-        """The rules this config enables, in code order."""
-        catalogue = sorted(rules, key=lambda r: r.code)
+        """The rules this config enables, in code order. Input rules (CB000) are not selectable: a
+        file that cannot be parsed is always reported, as ruff always reports E999."""
+        catalogue = sorted((r for r in rules if r.phase != "input"), key=lambda r: r.code)
         enabled = {r.code for r in catalogue}
         layers = [self, *([self.overrides] if self.overrides is not None else [])]
         for layer in layers:

@@ -144,7 +144,7 @@ def check_command(
     from constitution_rules.reports import FileReport, Report, renderer
     from constitution_rules.reports.baseline import Baseline
     from constitution_rules.reports.baseline import write_baseline as save_baseline
-    from constitution_rules.rules.engine import RuleFailure, run_rules
+    from constitution_rules.rules.engine import RuleFailure, input_error_result, run_rules
 
     if isolated and config_file:
         raise click.UsageError("--config and --isolated cannot be used together")
@@ -172,19 +172,20 @@ def check_command(
 
     parsed = []
     problems: list[ConstitutionError] = []
+    reports: list[FileReport] = []
+    ran: dict[str, Rule] = {}
     for source in files:
         try:
             text, name = read_input(str(source), stdin_filename)
             parsed.append((name, config_anchor(str(source), stdin_filename), parse_text(text, name)))
         except ConstitutionError as exc:
+            # Reported as CB000 findings in every format; the other files are still checked.
             problems.append(exc)
-    if problems:
-        click.echo("\n\n".join(str(p) for p in problems), err=True)
-        click.echo(f"\n{len(problems)} of {len(files)} files could not be checked", err=True)
-        sys.exit(2)
+            shown = exc.diagnostics[0].file if exc.diagnostics else str(source)
+            result = input_error_result(shown, exc, rules)
+            ran.update({r.code: r for r in rules if r.code in result.rules_run})
+            reports.append(FileReport(path=shown, result=result))
 
-    reports: list[FileReport] = []
-    ran: dict[str, Rule] = {}
     for path, anchor, constitution in parsed:
         config = (shared or config_for(anchor)).with_overrides(
             select=selected or None,
@@ -225,6 +226,13 @@ def check_command(
         if not quiet:
             click.echo(f"wrote {write_baseline} ({sum(1 for _, x in everything if not x.waived)} findings)", err=True)
         return
+    if problems:
+        # The report holds them as CB000; the full diagnostics, with the line and its caret, go to
+        # standard error unless the text report already printed them to a terminal's standard output.
+        if fmt != "text" or output != "-":
+            click.echo("\n\n".join(str(p) for p in problems), err=True)
+        click.echo(f"{len(problems)} of {len(files)} files could not be checked", err=True)
+        sys.exit(2)
     if report.failing and not exit_zero:
         sys.exit(1)
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from constitution_rules.config import Config
 from constitution_rules.findings import SEVERITY_ORDER, Evidence, Finding, Severity
+from constitution_rules.language.errors import ConstitutionError
 from constitution_rules.model import Constitution, Institution, PowerClause, Provision, SourceLocation, Waiver
 from constitution_rules.rules.registry import Rule, RuleContext, all_rules, rule
 
@@ -374,4 +375,66 @@ def _waiver_finding(self: Rule, site: WaiverSite, message: str) -> Finding:
         institutions=institutions,
         location=site.waiver.location,
         extra_evidence=[site.evidence()],
+    )
+
+
+@rule(
+    "CB000",
+    "syntax-error",
+    severity="error",
+    category="input",
+    summary="A file that cannot be parsed: a syntax or meaning error.",
+    what_it_flags=(
+        "Each error the parser or the meaning checks report in a file (an unknown verb, an undeclared "
+        "institution, a missing full stop), at its line and column. The file's other rules cannot run "
+        "until it parses, and `check` exits 2; every other file is still checked and reported."
+    ),
+    why_it_matters=(
+        "A report that stops at the first unreadable file hides every finding of the others from code "
+        "scanning and review. Reporting the error as a finding of its own, in every output format, keeps "
+        "one typo from blanking the whole report, as linters do with their syntax-error code."
+    ),
+    references=(
+        "Ruff documentation, E999 syntax-error (2023): https://docs.astral.sh/ruff/rules/syntax-error/",
+        "OASIS SARIF 2.1.0 (2020), section 3.27 result objects for tool-detected problems",
+    ),
+    failing_example="institution President: executive\narticle 1 {\n  President apoints President.\n}\n",
+    passing_example="institution President: executive\narticle 1 {\n  President issues decrees.\n}\n",
+    how_to_fix="Correct the file at the line shown; the message names what was expected and the closest known word.",
+    complexity="linear in the number of diagnostics",
+    phase="input",
+)
+def syntax_error(self: Rule, context: RuleContext) -> Iterator[Finding]:
+    for diagnostic in context.settings.get("input_diagnostics", ()):
+        location = SourceLocation(
+            file=diagnostic.file,
+            line=diagnostic.line,
+            column=diagnostic.column,
+            end_line=diagnostic.line,
+            end_column=diagnostic.column + diagnostic.width,
+        )
+        message = diagnostic.message + (f" ({diagnostic.help})" if diagnostic.help else "")
+        text = diagnostic.source_line.strip() if diagnostic.source_line else diagnostic.message
+        yield Finding(
+            code=self.code,
+            rule=self.name,
+            severity=self.severity,
+            message=message,
+            evidence=(Evidence(text=text, location=location),),
+            location=location,
+        )
+
+
+def input_error_result(path: str, error: ConstitutionError, rules: Sequence[Rule] | None = None) -> CheckResult:
+    """The result for a file that could not be parsed: one CB000 finding per diagnostic."""
+    catalogue = list(rules) if rules is not None else all_rules()
+    chosen = next(r for r in catalogue if r.phase == "input")
+    context = RuleContext(Constitution(name=path, file=path), settings={"input_diagnostics": error.diagnostics})
+    findings = tuple(sort_findings(chosen.run(context)))
+    return CheckResult(
+        file=path,
+        constitution="(not parsed)",
+        findings=findings,
+        counts=SeverityCounts.of(findings),
+        rules_run=(chosen.code,),
     )

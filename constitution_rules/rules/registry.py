@@ -34,8 +34,9 @@ CODE_PATTERN = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 #: ``model`` rules read the constitution; ``findings`` rules (the engine's own, such as unused
-#: waivers) also read the findings of every model rule, so they run after them.
-Phase = Literal["model", "findings"]
+#: waivers) also read the findings of every model rule, so they run after them; ``input`` rules
+#: report a file that could not be parsed (from the parser's diagnostics, never from a model).
+Phase = Literal["input", "model", "findings"]
 
 
 class RuleContext:

@@ -116,7 +116,9 @@ def test_syntax_errors_in_several_files_are_all_reported(tmp_path, plugin_site):
     assert result.returncode == 2
     assert "a.constitution:2:" in result.stderr and "b.constitution:3:" in result.stderr
     assert "2 of 3 files could not be checked" in result.stderr
-    assert not (tmp_path / "out.txt").exists()
+    # The report is still written: the broken files as CB000, the good one checked.
+    report = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "a.constitution:2:" in report and "CB000" in report and "c.constitution" in report
 
 
 def test_no_files_is_a_warning_not_bad_input(tmp_path):

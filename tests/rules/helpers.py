@@ -14,7 +14,11 @@ HEADER = 'constitution "Test"\n'
 
 def builtin_rules() -> list[Rule]:
     """The catalogue: every built-in rule below the engine's reserved CB900 range."""
-    return [r for r in all_rules() if r.origin == "builtin" and r.code.startswith("CB") and int(r.code[2:]) < 900]
+    return [
+        r
+        for r in all_rules()
+        if r.origin == "builtin" and r.code.startswith("CB") and int(r.code[2:]) < 900 and r.phase != "input"
+    ]
 
 
 def rule_named(code: str) -> Rule:
