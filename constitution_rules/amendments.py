@@ -75,13 +75,14 @@ PROJECT_MARKERS = (".git", "pyproject.toml", "constitution-rules.toml")
 
 def amendment_root(amendment_file: str | os.PathLike[str]) -> Path:
     """Where an amendment's base may live: the project holding it (the nearest folder up with a
-    ``.git``, a pyproject.toml or a constitution-rules.toml), or, outside any project, the
-    amendment's own folder."""
+    ``.git``, a pyproject.toml or a constitution-rules.toml), or, outside any project, the folder
+    holding the amendment's folder (a constitution keeps its amendments in ``amendments/`` beside
+    it, and such a folder is often copied on its own)."""
     folder = Path(amendment_file).resolve().parent
     for candidate in (folder, *folder.parents):
         if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
             return candidate
-    return folder
+    return folder.parent
 
 
 def base_path(amendment: ParsedAmendment, root: str | os.PathLike[str] | None = None) -> Path:

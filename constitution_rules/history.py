@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from constitution_rules import model as m
 from constitution_rules.amendments import ParsedAmendment, apply_amendments, base_path, load_amendment
 from constitution_rules.display import text_lines
 from constitution_rules.language.errors import ConstitutionError, Diagnostic
 from constitution_rules.language.parser import parse_text, read_source
+
+T = TypeVar("T")
 
 #: The series drawn and tabulated: (key, column title).
 SERIES = (
@@ -56,26 +60,43 @@ def _chain_root(folder: Path, amendments: list[ParsedAmendment]) -> Path | None:
     return None
 
 
-def build_history(folder: str | Path, config: Any = None) -> list[Version]:
+def build_history(
+    folder: str | Path, config: Any = None, errors: list[ConstitutionError] | None = None
+) -> list[Version]:
+    """The versions in ``folder``, measured. With ``errors`` given, a file that cannot be read,
+    parsed or applied is recorded there and left out (with the chain's later versions, which
+    depend on it) instead of stopping the whole history."""
     base = Path(folder)
     if not base.is_dir():
         raise ConstitutionError([Diagnostic(str(folder), 1, 1, "is not a folder")])
+
+    def attempt(step: Callable[[], T]) -> T | None:
+        if errors is None:
+            return step()
+        try:
+            return step()
+        except ConstitutionError as exc:
+            errors.append(exc)
+            return None
+
     amendment_files = sorted(base.rglob("*.amendment"))
-    parsed = [load_amendment(p) for p in amendment_files]
+    parsed = [a for p in amendment_files if (a := attempt(partial(load_amendment, p))) is not None]
     adopted = sorted(
         (a for a in parsed if a.header.status == "adopted"),
         key=lambda a: (a.header.date or dt.date.min, a.file),
     )
-    root = _chain_root(base, adopted)
+    root = attempt(partial(_chain_root, base, adopted))
     versions: list[Version] = []
-    if root is not None:
-        text = read_source(root)
-        constitution = parse_text(text, _display(root))
+    start = attempt(partial(_read_and_parse, root)) if root is not None else None
+    if root is not None and start is not None:
+        text, constitution = start
         versions.append(
             Version(_date_of(constitution), constitution.version or root.name, _display(root), constitution)
         )
         for index in range(len(adopted)):
-            applied = apply_amendments(constitution, adopted[: index + 1], text)
+            applied = attempt(partial(apply_amendments, constitution, adopted[: index + 1], text))
+            if applied is None:
+                break
             amendment = adopted[index]
             versions.append(
                 Version(
@@ -85,7 +106,10 @@ def build_history(folder: str | Path, config: Any = None) -> list[Version]:
     for path in sorted(base.glob("*.constitution")):
         if root is not None and path.resolve() == root:
             continue
-        constitution = parse_text(read_source(path), _display(path))
+        read = attempt(partial(_read_and_parse, path))
+        if read is None:
+            continue
+        constitution = read[1]
         twin = next((v for v in versions if v.constitution.meaning() == constitution.meaning()), None)
         if twin is not None:
             twin.same_as = _display(path)
@@ -102,6 +126,11 @@ def build_history(folder: str | Path, config: Any = None) -> list[Version]:
     for version in versions:
         _measure(version, config)
     return versions
+
+
+def _read_and_parse(path: Path) -> tuple[str, m.Constitution]:
+    text = read_source(path)
+    return text, parse_text(text, _display(path))
 
 
 def _display(path: Path) -> str:

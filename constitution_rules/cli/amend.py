@@ -179,7 +179,8 @@ def history_command(folder: str, fmt: str, chart: str | None, config_path: str |
     """
     from constitution_rules import history
 
-    versions = history.build_history(folder, _config_for(folder, config_path))
+    errors: list[Any] = []
+    versions = history.build_history(folder, _config_for(folder, config_path), errors)
     if fmt == "json":
         text = history.history_json(versions)
     else:
@@ -187,6 +188,10 @@ def history_command(folder: str, fmt: str, chart: str | None, config_path: str |
     if chart:
         atomic_write(chart, history.history_svg(versions, f"Balance metrics over time: {Path(folder).resolve().name}"))
     atomic_write(output, text)
+    if errors:  # the history of what could be read is written; the broken files are named, exit 2
+        click.echo("\n\n".join(str(e) for e in errors), err=True)
+        click.echo(f"{len(errors)} files of the history could not be read or applied", err=True)
+        sys.exit(2)
 
 
 @click.command("compare")

@@ -231,3 +231,21 @@ def test_history_chart_title_names_the_folder_when_given_as_dot(tmp_path):
         os.chdir(old)
     assert result.exit_code == 0, result.stderr
     assert "<title>Balance metrics over time: kazakhstan</title>" in chart.read_text(encoding="utf-8")
+
+
+def test_history_reports_a_broken_file_and_goes_on(tmp_path):
+    """One broken file in a subfolder used to abort the whole history."""
+    import shutil
+
+    from tests.robustness.pipeline import invoke
+
+    folder = tmp_path / "kazakhstan"
+    shutil.copytree(ROOT / "specs" / "kazakhstan", folder)
+    (folder / "proposals" / "broken.amendment").write_text(
+        'amendment "x"\n  status adopted\nrepeal artcle 7\n', encoding="utf-8"
+    )
+    (folder / "draft.constitution").write_text('constitution "D"\narticle 1 {\n', encoding="utf-8")
+    result = invoke(["history", str(folder)])
+    assert result.exit_code == 2
+    assert "broken.amendment:3:" in result.stderr and "draft.constitution:" in result.stderr
+    assert "2022" in result.stdout and "2026" in result.stdout  # the readable versions are all there
