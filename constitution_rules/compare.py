@@ -218,6 +218,10 @@ def compare(items: Iterable[tuple[m.Constitution, str]], config: Any = None) -> 
     return [column(c, label, config) for c, label in items]
 
 
+#: Changes only when a field is removed or changes meaning; new fields keep the version.
+COMPARE_SCHEMA_VERSION = "1"
+
+
 def compare_json(columns: list[Column]) -> str:
     data = [
         {
@@ -230,7 +234,7 @@ def compare_json(columns: list[Column]) -> str:
         }
         for c in columns
     ]
-    return json.dumps({"columns": data}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"schema_version": COMPARE_SCHEMA_VERSION, "columns": data}, indent=2, ensure_ascii=False) + "\n"
 
 
 def compare_markdown(columns: list[Column]) -> str:

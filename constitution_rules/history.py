@@ -167,6 +167,10 @@ def _measure(version: Version, config: Any) -> None:
 # ---- output ---------------------------------------------------------------------------------
 
 
+#: Changes only when a field is removed or changes meaning; new fields keep the version.
+HISTORY_SCHEMA_VERSION = "1"
+
+
 def history_json(versions: list[Version]) -> str:
     rows = [
         {
@@ -180,7 +184,7 @@ def history_json(versions: list[Version]) -> str:
         }
         for v in versions
     ]
-    return json.dumps({"versions": rows}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"schema_version": HISTORY_SCHEMA_VERSION, "versions": rows}, indent=2, ensure_ascii=False) + "\n"
 
 
 #: Index columns of the table: the PPI over decided items, and the Shugart-Carey total with the

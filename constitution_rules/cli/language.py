@@ -38,7 +38,10 @@ def parse_command(file: str, fmt: str, output: str, stdin_filename: str | None) 
     constitution = parse_input(file, stdin_filename)
     file = constitution.file
     if fmt == "json":
-        text = json.dumps(constitution.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        from constitution_rules.model import SCHEMA_VERSION
+
+        payload = {"schema_version": SCHEMA_VERSION, **constitution.model_dump(mode="json")}
+        text = json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     else:
         clauses = constitution.clauses
         lines = [
@@ -133,18 +136,30 @@ def fmt_command(
         sys.exit(1)
 
 
+SCHEMA_TARGETS = ["constitution", "check", "graph", "metrics", "indices", "diff"]
+
+
 @click.command("schema")
 @click.option(
+    "--for",
     "--model",
-    type=click.Choice(["constitution"]),
+    "target",
+    type=click.Choice(SCHEMA_TARGETS),
     default="constitution",
     show_default=True,
-    help="Which model's JSON Schema to print.",
+    help="Whose JSON output to describe: the parsed model (parse --format json), or a verb's JSON.",
 )
 @output_option()
-def schema_command(model: str, output: str) -> None:
-    """Print the JSON Schema of the parsed model (what `parse --format json` emits)."""
-    from constitution_rules.model import Constitution
+def schema_command(target: str, output: str) -> None:
+    """Print the JSON Schema of a JSON output: the parsed model (`parse --format json`) or the JSON
+    of `check`, `graph`, `metrics`, `indices` or `diff`. Every schema is open: new fields may appear
+    within a schema_version, which changes only when a field is removed or changes meaning.
 
-    schema = Constitution.model_json_schema()
-    atomic_write(output, json.dumps(schema, indent=2, sort_keys=True) + "\n")
+    \b
+    Examples:
+      constitution-rules schema
+      constitution-rules schema --for check -o check.schema.json
+    """
+    from constitution_rules.reports.schemas import output_schema
+
+    atomic_write(output, json.dumps(output_schema(target), indent=2, sort_keys=True) + "\n")

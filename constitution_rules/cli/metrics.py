@@ -34,7 +34,12 @@ def metrics_command(file: str, fmt: str, output: str, stdin_filename: str | None
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    text = metrics.model_dump_json(indent=2) + "\n" if fmt == "json" else render_text(metrics)
+    if fmt == "json":
+        from constitution_rules.reports.metrics import render_metrics_json
+
+        text = render_metrics_json(metrics)
+    else:
+        text = render_text(metrics)
     atomic_write(output, text, inputs=file_inputs(file))
 
 

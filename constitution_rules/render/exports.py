@@ -14,6 +14,266 @@ from constitution_rules.findings import Finding
 
 NODE_LINK_SCHEMA_VERSION = "1"
 
+#: JSON Schema of ``graph --format json`` (shown in docs/graph-json.md, printed by
+#: ``schema --for graph``). Open: new fields may be added within a schema version.
+NODE_LINK_SCHEMA: dict[str, Any] = json.loads(
+    r"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "title": "constitution-rules power graph (node-link)",
+  "type": "object",
+  "required": [
+    "schema_version",
+    "directed",
+    "multigraph",
+    "graph",
+    "nodes",
+    "edges",
+    "findings"
+  ],
+  "properties": {
+    "schema_version": {
+      "const": "1"
+    },
+    "directed": {
+      "const": true
+    },
+    "multigraph": {
+      "const": true
+    },
+    "graph": {
+      "type": "object",
+      "required": [
+        "name"
+      ],
+      "properties": {
+        "name": {
+          "type": "string"
+        },
+        "version": {
+          "type": "string"
+        }
+      }
+    },
+    "nodes": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "id",
+          "node_type",
+          "label",
+          "kinds"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "node_type": {
+            "enum": [
+              "institution",
+              "instrument"
+            ]
+          },
+          "label": {
+            "type": "string"
+          },
+          "kinds": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "seats": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "term_years": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "term_limit": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "member_of": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "joint_sitting_of": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "location": {
+            "$ref": "#/$defs/location"
+          }
+        }
+      }
+    },
+    "edges": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "source",
+          "target",
+          "key",
+          "clause_id",
+          "verb",
+          "category",
+          "derived",
+          "role",
+          "citation"
+        ],
+        "properties": {
+          "source": {
+            "type": "string"
+          },
+          "target": {
+            "type": "string"
+          },
+          "key": {
+            "type": "string"
+          },
+          "clause_id": {
+            "type": "string"
+          },
+          "verb": {
+            "type": "string"
+          },
+          "category": {
+            "enum": [
+              "selection",
+              "removal",
+              "lawmaking",
+              "budget",
+              "oversight",
+              "dissolution",
+              "emergency",
+              "command",
+              "clemency",
+              "amendment"
+            ]
+          },
+          "derived": {
+            "type": "boolean"
+          },
+          "role": {
+            "enum": [
+              "holds",
+              "consents",
+              "proposes",
+              "overrides",
+              "reviews"
+            ]
+          },
+          "provision_id": {
+            "type": "string"
+          },
+          "citation": {
+            "type": "string"
+          },
+          "share": {
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "conditions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "type"
+              ]
+            }
+          },
+          "over_target": {
+            "type": "string"
+          },
+          "over_verb": {
+            "type": "string"
+          },
+          "location": {
+            "$ref": "#/$defs/location"
+          }
+        }
+      }
+    },
+    "findings": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "code",
+          "rule",
+          "severity",
+          "message"
+        ],
+        "properties": {
+          "severity": {
+            "enum": [
+              "error",
+              "warning",
+              "info"
+            ]
+          }
+        }
+      }
+    }
+  },
+  "$defs": {
+    "location": {
+      "oneOf": [
+        {
+          "type": "null"
+        },
+        {
+          "type": "object",
+          "required": [
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column"
+          ],
+          "properties": {
+            "file": {
+              "type": "string"
+            },
+            "line": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "column": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "end_line": {
+              "type": "integer"
+            },
+            "end_column": {
+              "type": "integer"
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+"""
+)
+
 
 def _scalar(value: Any) -> Any:
     """GraphML and GEXF take scalars only: lists become ';'-joined text, mappings JSON text; text

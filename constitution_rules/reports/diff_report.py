@@ -99,8 +99,12 @@ def render_text(diff: ConstitutionDiff, fail_on: str = "never") -> str:
     return text_lines(out)
 
 
+#: Changes only when a field is removed or changes meaning; new fields keep the version.
+DIFF_SCHEMA_VERSION = "1"
+
+
 def render_json(diff: ConstitutionDiff, fail_on: str = "never") -> str:
-    data = diff.model_dump(mode="json")
+    data = {"schema_version": DIFF_SCHEMA_VERSION, **diff.model_dump(mode="json")}
     for metric, raw in zip(diff.metrics, data["metrics"], strict=True):
         raw["delta"] = metric.delta
     data["summary"] = {
