@@ -20,6 +20,9 @@ from tests.render.generated import generated_spec
 
 Segment = tuple[tuple[float, float], tuple[float, float]]
 KAZAKHSTAN_2022 = SPECS / "kazakhstan" / "2022.constitution"
+#: The layout's bundling bar was set on this graph; the Kazakhstan spec has since been corrected against
+#: the text (specs/kazakhstan/REVIEW.md) and is denser, so the bar keeps its own frozen input.
+LAYOUT_FIXTURE = ROOT / "tests" / "data" / "layout" / "kazakhstan-2022-before-audit.constitution"
 CORPUS = sorted(SPECS.rglob("*.constitution"))
 
 
@@ -145,7 +148,7 @@ def test_chips_are_coloured_by_category_with_citations_and_titles() -> None:
 
 
 def test_bundling_shares_ports_and_reduces_crossings() -> None:
-    constitution = parse_file(KAZAKHSTAN_2022)
+    constitution = parse_file(LAYOUT_FIXTURE)
     view = build_view(build_graph(constitution), constitution)
     layout = layered_layout(view)
     # Selection lines leaving the President to the right share one port.
