@@ -15,12 +15,8 @@ from typing import Any
 from constitution_rules import model as m
 from constitution_rules.display import text_lines
 from constitution_rules.language import printer
+from constitution_rules.vocabulary import EXECUTIVE_KINDS, DEFAULT_INDEPENDENT_KINDS
 
-EXECUTIVE_KINDS = frozenset(
-    {"executive", "head-of-state", "head-of-government", "deputy-head-of-state", "cabinet", "minister"}
-)
-COURT_KINDS = frozenset({"judiciary", "constitutional-review", "judicial-council"})
-INDEPENDENT_KINDS = frozenset({"prosecution", "audit", "electoral", "central-bank", "ombudsman"})
 CHECK_ROLES = ("consent", "review", "override")
 DIRECT_CHECK_VERBS = frozenset(
     {
@@ -106,7 +102,7 @@ def executive_checked(constitution: m.Constitution) -> Cell:
     """Executive powers that need a legislature's or a court's consent, review or override, plus the
     direct checks they hold on the executive: high when half the powers are checked, medium from a quarter."""
     kinds = _kinds(constitution)
-    checkers = {"legislature"} | COURT_KINDS
+    checkers = {"legislature", "judiciary", "constitutional-review", "judicial-council"}
     executive = [c for c in constitution.clauses if _is(kinds, c.actor, EXECUTIVE_KINDS)]
     checked = [
         c
@@ -130,7 +126,7 @@ def appointments(constitution: m.Constitution) -> Cell:
     """Selections of courts and independent bodies made by the executive with no one else's consent:
     executive-dominated from 3/5 of them, shared from 3/10, else independent."""
     kinds = _kinds(constitution)
-    bodies = COURT_KINDS | INDEPENDENT_KINDS
+    bodies = set(DEFAULT_INDEPENDENT_KINDS)
     selections = [
         c
         for c in constitution.clauses

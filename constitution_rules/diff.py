@@ -279,13 +279,41 @@ def flat_metrics(metrics: Any, renamed: Mapping[str, str] | None = None) -> dict
     }
     for share in metrics.shares:
         flat[f"share.{swap(share.institution)}"] = share.share
+        flat[f"unchecked_share.{swap(share.institution)}"] = share.unchecked_share
+    for principal in metrics.principals:
+        flat[f"principal.{swap(principal.principal)}"] = principal.unchecked_share
+    for branch in metrics.branches:
+        flat[f"branch.{branch.branch}"] = branch.share
     for reach in metrics.control_reach:
         flat[f"control_reach.{swap(reach.institution)}"] = reach.reach
     for name in ("lawmaking_veto_players", "amendment_veto_players"):
         players = getattr(metrics, name)
         flat[f"{name}.required"] = ", ".join(sorted(swap(i) for i in players.required))
         flat[f"{name}.count"] = float(len(players.required))
+        # Who can block: a veto no one overrides, or one only more than a majority overrides.
+        flat[f"{name}.conditional"] = "; ".join(sorted(_veto_text(v, swap) for v in players.conditional))
+        flat[f"{name}.vetoes"] = "; ".join(sorted(_veto_text(v, swap) for v in players.vetoes))
+    for entry in metrics.tenure:
+        flat[f"tenure.{swap(entry.institution)}"] = _tenure_text(entry)
     return flat
+
+
+def _veto_text(veto: Any, swap: Callable[[str], str]) -> str:
+    if veto.majority is None:
+        return f"{swap(veto.institution)} (absolute)"
+    by = ", ".join(sorted(swap(i) for i in veto.overridable_by)) or "no one"
+    return f"{swap(veto.institution)} (overridable by {by} by {veto.majority})"
+
+
+def _tenure_text(entry: Any) -> str:
+    parts = ["life" if entry.life else f"{entry.term_years} years" if entry.term_years else "term not stated"]
+    if entry.term_limit:
+        parts.append(f"limit {entry.term_limit}{' consecutive' if entry.consecutive else ''}")
+    else:
+        parts.append("no limit")
+    if entry.exempt:
+        parts.append("exempt: " + ", ".join(entry.exempt))
+    return ", ".join(parts)
 
 
 def metric_deltas(old: Any, new: Any, renamed: Mapping[str, str]) -> list[MetricDelta]:
@@ -309,7 +337,20 @@ def index_deltas(old: m.Constitution, new: m.Constitution) -> list[MetricDelta]:
 
 
 def _metric_order(name: str) -> tuple[int, str]:
-    heads = ["hhi", "effective_number", "oversight_coverage", "unoverseen", "share", "control_reach"]
+    heads = [
+        "hhi",
+        "effective_number",
+        "oversight_coverage",
+        "unoverseen",
+        "principal",
+        "branch",
+        "share",
+        "unchecked_share",
+        "control_reach",
+        "lawmaking_veto_players",
+        "amendment_veto_players",
+        "tenure",
+    ]
     head = name.split(".")[0]
     return (heads.index(head) if head in heads else len(heads), name)
 

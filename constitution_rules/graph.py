@@ -38,6 +38,7 @@ def build_graph(constitution: Constitution) -> nx.MultiDiGraph:
             seats=inst.seats,
             term_years=inst.term_years,
             term_limit=inst.term_limit,
+            term_limit_consecutive=inst.term_limit_consecutive,
             member_of=inst.member_of,
             joint_sitting_of=list(inst.joint_sitting_of),
             location=_location(inst.location),

@@ -1,65 +1,38 @@
-"""Balance metrics of a constitution: who holds how much power, how concentrated it is, who answers
-to whom, who controls whom, and who must agree to make law or change the constitution.
+"""Balance metrics of a constitution: who holds how much power and how much of it unchecked, by
+institution, principal and branch; how much of the executive's power is under independent
+oversight; who controls whom; who must agree to make law or change the constitution; tenure.
 
-The definitions, their reasoning and references are in docs/metrics.md. ``compute_metrics`` is the
-one entry point; the rules, the ``check`` json output, the diff and history features all use it.
-Output is deterministic: institutions sorted by id, lists sorted, floats rounded to ``PRECISION``.
+The definitions, their reasoning and references are in docs/metrics.md; the algorithms are in
+:mod:`constitution_rules.analysis`. ``compute_metrics`` is the one entry point; the rules, the
+``check`` json output, diff, history and compare all use it. Output is deterministic: institutions
+sorted by id, lists sorted, floats rounded to ``PRECISION``.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from constitution_rules.analysis import vetoes as v
+from constitution_rules.analysis.branches import BRANCHES, branch_of
+from constitution_rules.analysis.concentration import DEFAULT_WEIGHTS, Measures, hhi, measure, tenure, weights_from
+from constitution_rules.analysis.control import Reach, control_graph, dependence_graph
+from constitution_rules.analysis.powers import institutions, is_electorate
 from constitution_rules.display import text_lines
-from constitution_rules.model import Constitution, PowerClause
-from constitution_rules.rules.queries import (
-    REMOVAL_VERBS,
-    Closure,
-    Index,
-    any_independent_of,
-    control_closure,
-    dependence_closure,
-    is_independent_of,
-    is_trigger,
-    say_so_holders,
-    share_fraction,
-)
-from constitution_rules.vocabulary import CATEGORIES
+from constitution_rules.model import Constitution
+from constitution_rules.vocabulary import EXECUTIVE_KINDS
+
+__all__ = ["DEFAULT_WEIGHTS", "Metrics", "compute_metrics", "render_text", "weights_from"]
 
 if TYPE_CHECKING:
     import networkx as nx
 
-METRICS_VERSION = "1"
+METRICS_VERSION = "2"
 PRECISION = 4
-
-#: Weight of one power of each category (docs/metrics.md explains each). Configurable as ``weights``.
-DEFAULT_WEIGHTS: dict[str, float] = {
-    "selection": 1.0,
-    "removal": 1.5,
-    "lawmaking": 1.5,
-    "budget": 1.5,
-    "oversight": 1.0,
-    "dissolution": 2.0,
-    "emergency": 1.5,
-    "command": 1.0,
-    "clemency": 0.5,
-    "amendment": 2.0,
-}
-
-#: Weight of appointing or removing the presiding officer of a body whose size is not declared.
-UNSIZED_CHAIR = Fraction(1, 2)
-
-#: Verbs by which one institution can remove, review, audit or censure another (oversight coverage).
-COVERAGE_VERBS = frozenset(REMOVAL_VERBS | {"reviews", "annuls", "audits", "censures"})
-
-#: Lawmaking steps: the final adoption of an act, and the second-stage approvals and vetoes on it.
-ADOPTION_VERBS = {"laws": ("adopts",), "constitution": ("adopts", "amends", "ratifies")}
-GATE_VERBS = ("approves", "vetoes")
 
 
 class _Model(BaseModel):
@@ -69,16 +42,32 @@ class _Model(BaseModel):
 class InstitutionShare(_Model):
     institution: str
     label: str
-    weight: float = Field(description="weighted powers held")
-    share: float = Field(description="weight / weight of all institutions' powers")
-    by_category: dict[str, float] = Field(description="weighted powers per category (non-zero only)")
+    branch: str
+    weight: float = Field(description="weighted acting powers held")
+    share: float = Field(description="weight / weight of all institutions' acting powers")
+    unchecked_share: float = Field(description="weight of its powers no independent body checks, over the total")
+    by_category: dict[str, float] = Field(description="weighted acting powers per category (non-zero only)")
+
+
+class PrincipalShare(_Model):
+    principal: str
+    label: str
+    branch: str
+    members: list[str] = Field(description="the principal and the institutions it may dismiss at will")
+    share: float
+    unchecked_share: float
+
+
+class BranchShare(_Model):
+    branch: str
+    share: float
 
 
 class ControlReach(_Model):
     institution: str
     label: str
     reach: float = Field(description="fraction of the other institutions it controls through at-will removal chains")
-    controls: list[str]
+    controls: list[str] = Field(description="the institutions it may dismiss at will directly")
 
 
 class ConditionalVeto(_Model):
@@ -94,7 +83,19 @@ class VetoPlayers(_Model):
         description="routes open only in a stated circumstance (a `when` trigger), e.g. while a chamber is dissolved"
     )
     required: list[str] = Field(description="institutions whose agreement every route needs")
-    conditional: list[ConditionalVeto] = Field(description="vetoes that a qualified majority can override")
+    conditional: list[ConditionalVeto] = Field(description="vetoes that only more than a majority can override")
+    vetoes: list[ConditionalVeto] = Field(
+        description="every veto or approval on the act with its override (majority None: absolute)"
+    )
+
+
+class TenureEntry(_Model):
+    institution: str
+    term_years: int | None
+    term_limit: int | None
+    consecutive: bool
+    life: bool
+    exempt: list[str]
 
 
 class Metrics(_Model):
@@ -102,208 +103,52 @@ class Metrics(_Model):
     constitution: str
     weights: dict[str, float]
     shares: list[InstitutionShare]
-    hhi: float = Field(description="Herfindahl-Hirschman index of the shares, 0..1")
-    effective_number: float = Field(description="1 / hhi: the effective number of power-holding institutions")
-    oversight_coverage: float
+    principals: list[PrincipalShare]
+    branches: list[BranchShare]
+    hhi: float = Field(description="Herfindahl-Hirschman index of the principals' shares, 0..1")
+    effective_number: float = Field(description="1 / hhi: the effective number of principals")
+    oversight_coverage: float = Field(description="share of the executive's weighted powers under independent check")
     overseen: list[str]
     unoverseen: list[str]
     control_reach: list[ControlReach]
     lawmaking_veto_players: VetoPlayers
     amendment_veto_players: VetoPlayers
+    tenure: list[TenureEntry]
 
     def share_of(self, institution: str) -> float:
         return next((s.share for s in self.shares if s.institution == institution), 0.0)
-
-
-def weights_from(config: Mapping[str, Any] | None) -> dict[str, float]:
-    """The default weights with the configured ones on top; unknown categories are an error."""
-    weights = dict(DEFAULT_WEIGHTS)
-    configured = dict((config or {}).get("weights", {}) or {})
-    unknown = sorted(set(configured) - set(CATEGORIES))
-    if unknown:
-        raise ValueError(f"unknown power categories in weights: {', '.join(unknown)}")
-    for category, value in configured.items():
-        if not isinstance(value, (int, float)) or value < 0:
-            raise ValueError(f"weight of {category} must be a number >= 0, not {value!r}")
-        weights[category] = float(value)
-    return weights
 
 
 def _round(value: float | Fraction) -> float:
     return round(float(value), PRECISION)
 
 
-def power_weights(index: Index, weights: Mapping[str, float]) -> dict[str, dict[str, Fraction]]:
-    """institution -> category -> weighted powers held.
+def _label(G: nx.MultiDiGraph, node: str) -> str:
+    from constitution_rules.display import one_line
 
-    A clause is worth its category's weight times the part of the body it concerns (a seat share;
-    the chair of a body of unknown size counts half);
-    when the clause needs another institution's consent or proposal, the worth is split equally
-    between the actor and those institutions, since each of them can stop it. The electorate is left
-    out: it is the principal whose powers the institutions exercise, not one of them.
-    """
-    # Clauses of the same holder, category, part of the body and number of holders are worth the
-    # same: they are counted first and multiplied out once (exact, and far fewer Fraction operations).
-    counts: Counter[tuple[str, str, Fraction, int]] = Counter()
-    whole = Fraction(1)
-    for clause in index.clauses:
-        part = (
-            share_fraction(index.constitution, clause, UNSIZED_CHAIR) if clause.target_type == "institution" else whole
-        )
-        holders = [clause.actor, *[h for h in say_so_holders(clause) if h != clause.actor]]
-        for holder in holders:
-            if not index.is_electorate(holder):
-                counts[(holder, clause.category, part, len(holders))] += 1
-    worth = {category: Fraction(weights[category]).limit_denominator(10**6) for category in {k[1] for k in counts}}
-    held: dict[str, dict[str, Fraction]] = defaultdict(lambda: defaultdict(Fraction))
-    for (holder, category, part, sharing), count in counts.items():
-        held[holder][category] += worth[category] * part * count / sharing
-    return held
+    return one_line(str(G.nodes[node].get("label") or node)) if node in G else node
 
 
-def _shares(index: Index, weights: Mapping[str, float]) -> tuple[list[InstitutionShare], Fraction]:
-    held = power_weights(index, weights)
-    total = sum((sum(cats.values(), Fraction(0)) for cats in held.values()), Fraction(0))
-    shares: list[InstitutionShare] = []
-    hhi = Fraction(0)
-    for identifier in sorted(held):
-        weight = sum(held[identifier].values(), Fraction(0))
-        share = weight / total if total else Fraction(0)
-        hhi += share * share
-        shares.append(
-            InstitutionShare(
-                institution=identifier,
-                label=index.constitution.institution(identifier).label,  # type: ignore[union-attr]
-                weight=_round(weight),
-                share=_round(share),
-                by_category={c: _round(v) for c, v in sorted(held[identifier].items()) if v},
-            )
-        )
-    return shares, hhi
+def _players(G: nx.MultiDiGraph, instrument: str) -> VetoPlayers:
+    found = v.veto_players(G, instrument)
 
+    def entry(veto: v.Veto) -> ConditionalVeto:
+        return ConditionalVeto(institution=veto.institution, overridable_by=veto.overridable_by, majority=veto.majority)
 
-#: Verbs whose actor is the author of an instrument: reviewing or auditing the instrument oversees them.
-AUTHOR_VERBS = frozenset({"adopts", "issues", "executes", "amends"})
-
-
-def acts_by_author(index: Index) -> dict[str, list[str]]:
-    """instrument -> institutions that make it (adopt laws, issue decrees, execute the budget)."""
-    authors: dict[str, set[str]] = defaultdict(set)
-    for clause in index.clauses:
-        if clause.target_type == "instrument" and clause.verb in AUTHOR_VERBS:
-            authors[clause.target].add(clause.actor)
-    return {instrument: sorted(actors) for instrument, actors in authors.items()}
-
-
-def overseen_holders(index: Index, closure: Closure) -> dict[str, bool]:
-    """power holder -> whether some institution independent of it can remove, review, audit or
-    censure it, or review or audit an instrument it makes.
-
-    The reviewers of an instrument are gathered once and asked "is any of you independent" per
-    author (see :func:`any_independent_of`), rather than copied into every author's overseers:
-    with many law-makers and many reviewers of laws that copy was quadratic."""
-    made_by: dict[str, list[str]] = defaultdict(list)
-    for instrument, actors in acts_by_author(index).items():
-        for author in actors:
-            made_by[author].append(instrument)
-    overseers: dict[str, set[str]] = defaultdict(set)
-    reviewers: dict[str, dict[str, None]] = defaultdict(dict)
-    for clause in index.clauses:
-        if clause.verb in COVERAGE_VERBS and clause.target_type == "institution":
-            overseers[clause.target].add(clause.actor)
-        elif clause.verb in ("audits", "reviews") and clause.target_type == "instrument":
-            reviewers[clause.target][clause.actor] = None
-        for holder in say_so_holders(clause, ("review",)):
-            overseers[clause.actor].add(holder)
-    ordered = {instrument: list(actors) for instrument, actors in reviewers.items()}
-    result: dict[str, bool] = {}
-    for holder in index.power_holders():
-        result[holder] = any(is_independent_of(closure, o, holder) for o in overseers.get(holder, ())) or any(
-            any_independent_of(closure, ordered.get(instrument, []), holder) for instrument in made_by.get(holder, ())
-        )
-    return result
-
-
-def _control_reach(index: Index, closure: Mapping[str, Mapping[str, list[PowerClause]]]) -> list[ControlReach]:
-    others = [i.id for i in index.institutions if not index.is_electorate(i.id)]
-    counted = set(others)
-    reaches: list[ControlReach] = []
-    for identifier in sorted(others):
-        controlled = sorted(t for t in closure.get(identifier, {}) if t in counted)
-        denominator = len(others) - 1
-        reaches.append(
-            ControlReach(
-                institution=identifier,
-                label=index.constitution.institution(identifier).label,  # type: ignore[union-attr]
-                reach=_round(Fraction(len(controlled), denominator) if denominator > 0 else 0),
-                controls=controlled,
-            )
-        )
-    return reaches
-
-
-def veto_players(index: Index, instrument: str) -> VetoPlayers:
-    """Who must agree to adopt ``instrument`` (``laws`` or ``constitution``), following Tsebelis.
-
-    Each clause that adopts the act with final effect is a route (a contingent one when a `when`
-    trigger limits it, except on a referendum route, where `when` names the subject); a route needs its actor, every
-    institution whose consent or proposal the clause names, the only initiator when just one
-    institution may initiate, and, on a referendum route (the electorate adopts), the only
-    institution that may call a referendum. Approvals and vetoes on the act that no one can override
-    join every route; those a qualified majority can override are conditional veto players.
-    Institutions every ordinary route needs are the veto players (every contingent route's, when there
-    is no ordinary route).
-    """
-    clauses = index.constitution.clauses
-    on_act = [c for c in clauses if c.target == instrument]
-    initiators = sorted({c.actor for c in on_act if c.verb == "initiates"})
-    callers = sorted({c.actor for c in clauses if c.verb == "calls" and c.target == "referendum"})
-    gates: list[str] = []
-    conditional: list[ConditionalVeto] = []
-    for clause in on_act:
-        if clause.verb not in GATE_VERBS:
-            continue
-        overrides = clause.conditions_of("override")
-        if not overrides:
-            if clause.actor not in gates:
-                gates.append(clause.actor)
-            continue
-        majority = overrides[0].majority
-        if majority is not None and majority.fraction > Fraction(1, 2):
-            conditional.append(
-                ConditionalVeto(
-                    institution=clause.actor,
-                    overridable_by=sorted({o.institution for o in overrides}),
-                    majority=majority.describe(),
-                )
-            )
-    routes: list[list[str]] = []
-    contingent: list[list[str]] = []
-    for clause in on_act:
-        if clause.verb not in ADOPTION_VERBS.get(instrument, ("adopts",)):
-            continue
-        members = [clause.actor, *say_so_holders(clause)]
-        if len(initiators) == 1:
-            members.append(initiators[0])
-        if index.is_electorate(clause.actor) and len(callers) == 1:
-            members.append(callers[0])
-        members.extend(gates)
-        route = sorted(set(members))
-        triggered = any(is_trigger(w.circumstance) for w in clause.conditions_of("when"))
-        bucket = contingent if triggered and not index.is_electorate(clause.actor) else routes
-        if route not in bucket:
-            bucket.append(route)
-    routes.sort()
-    contingent.sort()
-    basis = routes or contingent
-    required = sorted(set.intersection(*(set(r) for r in basis))) if basis else []
     return VetoPlayers(
         instrument=instrument,
-        routes=routes,
-        contingent_routes=contingent,
-        required=required,
-        conditional=sorted(conditional, key=lambda v: (v.institution, v.overridable_by)),
+        routes=found.routes,
+        contingent_routes=found.contingent_routes,
+        required=found.required,
+        conditional=[entry(c) for c in found.conditional],
+        vetoes=[entry(c) for c in v.vetoes(G, instrument)],
     )
+
+
+def analyse(G: nx.MultiDiGraph, weights: Mapping[str, float]) -> tuple[Measures, Reach]:
+    """The concentration measures and the control reachability of ``G`` (shared by the rules)."""
+    control = Reach(control_graph(G))
+    return measure(G, weights, control=control, reach=Reach(dependence_graph(G, control.graph))), control
 
 
 def compute_metrics(
@@ -311,56 +156,116 @@ def compute_metrics(
     graph: nx.MultiDiGraph | None = None,
     config: Mapping[str, Any] | None = None,
     *,
-    index: Index | None = None,
+    measures: tuple[Measures, Reach] | None = None,
 ) -> Metrics:
-    """Every balance metric of ``constitution`` (``graph`` is accepted for symmetry with the rules;
-    the metrics read the clauses directly). ``config`` may set ``weights`` (category -> weight).
-    ``index`` is the constitution's clause index when the caller already has one; by default the
-    one kept with the model, so the rules (CB101, CB102) and the json report share one computation."""
-    if index is None or index.constitution is not constitution:
-        index = Index.for_model(constitution)
+    """Every balance metric of ``constitution`` over its power graph (built when not given).
+    ``config`` may set ``weights`` (category -> weight); ``measures`` is :func:`analyse`'s result
+    when the caller already has it."""
+    if graph is None:
+        from constitution_rules.graph import build_graph
+
+        graph = build_graph(constitution)
     weights = weights_from(config)
-    # Metrics are frozen models: one result per weighting is safely shared.
-    return index.memo(("metrics", tuple(sorted(weights.items()))), lambda: _compute(constitution, index, weights))
+    m, control = measures if measures is not None else analyse(graph, weights)
+    total = m.total
+    by_institution: dict[str, dict[str, Fraction]] = defaultdict(lambda: defaultdict(Fraction))
+    unchecked: dict[str, Fraction] = defaultdict(Fraction)
+    for part in m.held:
+        by_institution[part.holder][part.category] += part.weight
+        if not part.checked_by:
+            unchecked[part.holder] += part.weight
 
+    def frac(x: Fraction) -> float:
+        return _round(x / total) if total else 0.0
 
-def _compute(constitution: Constitution, index: Index, weights: dict[str, float]) -> Metrics:
-    closure = control_closure(index)
-    shares, hhi = _shares(index, weights)
-    reach = overseen_holders(index, dependence_closure(index))
-    overseen = sorted(h for h, answers in reach.items() if answers)
-    unoverseen = sorted(h for h, answers in reach.items() if not answers)
-    coverage = Fraction(len(overseen), len(reach)) if reach else Fraction(1)
+    shares = [
+        InstitutionShare(
+            institution=holder,
+            label=_label(graph, holder),
+            branch=branch_of(graph, holder),
+            weight=_round(sum(cats.values(), Fraction(0))),
+            share=frac(sum(cats.values(), Fraction(0))),
+            unchecked_share=frac(unchecked[holder]),
+            by_category={c: _round(w) for c, w in sorted(cats.items()) if w},
+        )
+        for holder, cats in sorted(by_institution.items())
+    ]
+    principals = [
+        PrincipalShare(
+            principal=p.principal,
+            label=_label(graph, p.principal),
+            branch=p.branch,
+            members=p.members,
+            share=frac(p.weight),
+            unchecked_share=frac(p.unchecked),
+        )
+        for p in m.principals
+    ]
+    concentration = hhi([p.weight for p in m.principals])
+    executives = [
+        i
+        for i in institutions(graph)
+        if set(graph.nodes[i].get("kinds") or ()) & EXECUTIVE_KINDS and branch_of(graph, i) == "executive"
+    ]
+    open_powers = {part.holder for part in m.held if not part.checked_by}
+    holders = {part.holder for part in m.held}
+    others = [i for i in institutions(graph) if not is_electorate(graph, i)]
+    reach = [
+        ControlReach(
+            institution=node,
+            label=_label(graph, node),
+            reach=_round(Fraction(control.count(node), len(others) - 1)) if len(others) > 1 else 0.0,
+            controls=sorted(control.graph.successors(node)) if node in control.graph else [],
+        )
+        for node in sorted(others)
+    ]
     return Metrics(
         constitution=constitution.name,
         weights={c: weights[c] for c in sorted(weights)},
         shares=shares,
-        hhi=_round(hhi),
-        effective_number=_round(1 / hhi) if hhi else 0.0,
-        oversight_coverage=_round(coverage),
-        overseen=overseen,
-        unoverseen=unoverseen,
-        control_reach=_control_reach(index, closure),
-        lawmaking_veto_players=veto_players(index, "laws"),
-        amendment_veto_players=veto_players(index, "constitution"),
+        principals=principals,
+        branches=[BranchShare(branch=b, share=frac(m.branch_weight.get(b, Fraction(0)))) for b in BRANCHES],
+        hhi=_round(concentration),
+        effective_number=_round(1 / concentration) if concentration else 0.0,
+        oversight_coverage=_round(m.oversight_coverage),
+        overseen=sorted(e for e in executives if e in holders and e not in open_powers),
+        unoverseen=sorted(e for e in executives if e in open_powers),
+        control_reach=reach,
+        lawmaking_veto_players=_players(graph, "laws"),
+        amendment_veto_players=_players(graph, "constitution"),
+        tenure=[
+            TenureEntry(**{**t.__dict__, "exempt": list(t.exempt)})
+            for t in (tenure(graph, i) for i in sorted(institutions(graph)))
+            if t.term_years is not None or t.term_limit is not None or t.life or t.exempt
+        ],
     )
 
 
 def render_text(metrics: Metrics) -> str:
     """The metrics as an aligned plain-text report."""
     lines = [f"Balance metrics: {metrics.constitution}", ""]
-    lines.append("Share of weighted powers")
+    lines.append("Share of weighted acting powers (unchecked part in brackets)")
     for entry in sorted(metrics.shares, key=lambda s: (-s.share, s.institution)):
         categories = ", ".join(f"{c} {w:g}" for c, w in entry.by_category.items())
-        lines.append(f"  {entry.share * 100:6.2f}%  {entry.label}  ({categories})")
+        lines.append(
+            f"  {entry.share * 100:6.2f}% [{entry.unchecked_share * 100:6.2f}%]  {entry.label}  ({categories})"
+        )
     lines.append("")
+    lines.append("Principals (an institution with those it may dismiss at will)")
+    for p in sorted(metrics.principals, key=lambda s: (-s.unchecked_share, -s.share, s.principal)):
+        lines.append(
+            f"  {p.share * 100:6.2f}% [{p.unchecked_share * 100:6.2f}% unchecked]  {p.label} ({p.branch})"
+            + (f": {', '.join(m for m in p.members if m != p.principal)}" if len(p.members) > 1 else "")
+        )
+    lines.append("")
+    lines.append("Branches  " + ", ".join(f"{b.branch} {b.share * 100:.1f}%" for b in metrics.branches))
     lines.append(f"Herfindahl-Hirschman index  {metrics.hhi:.4f}  (effective number {metrics.effective_number:.2f})")
     lines.append(
         f"Oversight coverage          {metrics.oversight_coverage:.4f}  "
-        f"({len(metrics.overseen)} of {len(metrics.overseen) + len(metrics.unoverseen)} power holders)"
+        "(share of the executive's weighted powers under an independent check)"
     )
     if metrics.unoverseen:
-        lines.append(f"  not overseen: {', '.join(metrics.unoverseen)}")
+        lines.append(f"  executive bodies with unchecked powers: {', '.join(metrics.unoverseen)}")
     lines.append("")
     lines.append("Control reach (at-will removal chains)")
     reaching = [r for r in metrics.control_reach if r.controls]
@@ -375,11 +280,24 @@ def render_text(metrics: Metrics) -> str:
         lines.append("")
         lines.append(title)
         lines.append(f"  required: {', '.join(players.required) or 'none'}")
-        for veto in players.conditional:
-            by = ", ".join(veto.overridable_by) or "no one"
-            lines.append(f"  conditional: {veto.institution} (overridable by {by} by {veto.majority})")
+        for veto in players.vetoes:
+            if veto.majority is None:
+                lines.append(f"  absolute veto: {veto.institution}")
+            else:
+                by = ", ".join(veto.overridable_by) or "no one"
+                lines.append(f"  veto: {veto.institution} (overridable by {by} by {veto.majority})")
         for number, route in enumerate(players.routes, 1):
             lines.append(f"  route {number}: {', '.join(route)}")
         for route in players.contingent_routes:
             lines.append(f"  contingent route: {', '.join(route)}")
+    if metrics.tenure:
+        lines.append("")
+        lines.append("Tenure")
+        for t in metrics.tenure:
+            parts = ["life" if t.life else f"{t.term_years}-year term" if t.term_years else "term not stated"]
+            if t.term_limit:
+                parts.append(f"limit {t.term_limit}{' consecutive' if t.consecutive else ''}")
+            if t.exempt:
+                parts.append(f"exempt: {', '.join(t.exempt)}")
+            lines.append(f"  {t.institution}: {', '.join(parts)}")
     return text_lines(lines)

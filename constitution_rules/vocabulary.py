@@ -157,3 +157,39 @@ def category_of(verb: str, target: str) -> Category:
     if target == "budget" and base == "lawmaking":
         return "budget"
     return base
+
+
+# --- Sets the measures and rules decide by (each defined once, here) ----------------------------
+
+#: Kinds of the executive branch.
+EXECUTIVE_KINDS = frozenset(
+    {"executive", "head-of-state", "head-of-government", "deputy-head-of-state", "cabinet", "minister"}
+)
+#: Kinds of the political branches (executive and legislature).
+POLITICAL_KINDS = EXECUTIVE_KINDS | {"legislature"}
+#: Kinds that make up a government answerable to a legislature (a cabinet or its head).
+GOVERNMENT_KINDS = frozenset({"cabinet", "head-of-government"})
+#: Courts: bodies that judge.
+JUDICIAL_KINDS = frozenset({"judiciary", "constitutional-review"})
+#: Verbs that choose office-holders.
+SELECTION_VERBS = frozenset({"appoints", "elects"})
+#: Removal verbs through which one institution can take another's holders out of office at its discretion.
+DISCRETIONARY_REMOVAL_VERBS = frozenset({"dismisses", "removes", "recalls"})
+#: Verbs by which a legislature makes a government answer politically (it falls without cause).
+CONFIDENCE_VERBS = frozenset({"votes no confidence in", "censures"})
+#: Oversight verbs through which a body answers for its conduct: it can be corrected or sanctioned,
+#: or must explain itself (answerability, Schedler 1999).
+ANSWERING_VERBS = frozenset(
+    {"reviews", "annuls", "audits", "censures", "votes no confidence in", "investigates", "questions"}
+    | {"hears reports of"}
+)
+#: What a legislature needs to oversee the executive.
+SCRUTINY_VERBS = frozenset(
+    {"questions", "investigates", "hears reports of", "censures", "votes no confidence in", "impeaches", "audits"}
+)
+#: Verbs whose actor is the author of an instrument: reviewing or auditing the instrument oversees them.
+AUTHOR_VERBS = frozenset({"adopts", "issues", "executes", "amends"})
+#: Conditions that make another institution's agreement or proposal necessary to the act.
+SAY_SO_CONDITIONS = ("consent", "proposal")
+#: Conditions by which another institution checks an act: it must agree, may set it aside, or reviews it.
+CHECK_CONDITIONS = ("consent", "proposal", "override", "review")

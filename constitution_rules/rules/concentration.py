@@ -17,14 +17,6 @@ def _percent(value: float | Fraction) -> str:
     return f"{float(value) * 100:.1f}".rstrip("0").rstrip(".") + "%"
 
 
-def _metrics(ctx: RuleContext):  # type: ignore[no-untyped-def]
-    from constitution_rules.metrics import compute_metrics  # late: metrics imports this package
-
-    # Computed once per model and weighting (CB101, CB102 and the json report share it).
-    weights = dict(ctx.settings.get("weights", {}) or {})
-    return compute_metrics(ctx.constitution, None, {"weights": weights}, index=q.index_of(ctx))
-
-
 @rule(
     "CB101",
     "outsize-power-share",
@@ -82,31 +74,16 @@ article 1 {
         "(`with consent of ...`), which splits the power's weight between them."
     ),
     parameters={"max_share": 0.4},
-    complexity=(
-        "linear in the number of clauses plus the control and dependence closures the metrics read "
-        "(O(V·(V+E)) at worst; the metrics are computed once per run and shared with the json report)"
+    complexity="none: retired",
+    retired=(
+        "It counted every power alike, oversight included, and each chamber of one legislature apart, so "
+        "it fired on parliamentary democracies (a unicameral parliament that questions and dismisses its "
+        "government held an 'outsize share') and weakened when oversight was deleted."
     ),
+    replaced_by=("CB112",),
 )
-def outsize_share(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    limit = float(ctx.setting(rule, "max_share"))
-    metrics = _metrics(ctx)
-    for entry in metrics.shares:
-        if entry.share <= limit:
-            continue
-        top = sorted(entry.by_category.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-        detail = ", ".join(f"{category} {weight:g}" for category, weight in top)
-        institution = ctx.constitution.institution(entry.institution)
-        yield rule.finding(
-            f"{entry.label} holds {_percent(entry.share)} of all weighted powers (more than {_percent(limit)}); "
-            f"largest categories: {detail}",
-            [entry.institution],
-            [
-                c
-                for c in q.index_of(ctx).clauses
-                if c.actor == entry.institution or entry.institution in q.say_so_holders(c)
-            ],
-            location=institution.location if institution else None,
-        )
+def outsize_share(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:  # retired: kept for its documentation
+    return iter(())
 
 
 @rule(
@@ -168,27 +145,15 @@ article 1 {
 """,
     how_to_fix="Spread powers over more institutions, or make the largest holders share them through consent clauses.",
     parameters={"max_hhi": 0.25, "min_institutions": 3},
-    complexity=(
-        "linear in the number of clauses plus the control and dependence closures the metrics read "
-        "(O(V·(V+E)) at worst; the metrics are computed once per run and shared with the json report)"
+    complexity="none: retired",
+    retired=(
+        "The index of all powers, oversight included and chambers counted apart, rose with legislative "
+        "strength: it flagged parliamentary democracies and missed super-presidential ones."
     ),
+    replaced_by=("CB112",),
 )
-def concentrated_distribution(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
-    metrics = _metrics(ctx)
-    limit = float(ctx.setting(rule, "max_hhi"))
-    if len(metrics.shares) < int(ctx.setting(rule, "min_institutions")) or metrics.hhi <= limit:
-        return
-    equal = 1 / len(metrics.shares)
-    leaders = sorted((s for s in metrics.shares if s.share > equal), key=lambda s: (-s.share, s.institution))
-    held = "; ".join(f"{s.label} {_percent(s.share)}" for s in leaders)
-    leader_ids = {s.institution for s in leaders}
-    yield rule.finding(
-        f"powers are highly concentrated: Herfindahl-Hirschman index {metrics.hhi:.2f} (above {limit:.2f}), "
-        f"an effective number of {metrics.effective_number:.1f} power-holding institutions; largest: {held}",
-        sorted(leader_ids),
-        [c for c in q.index_of(ctx).clauses if c.actor in leader_ids and c.category in ("lawmaking", "dissolution")],
-        location=ctx.constitution.header_location,
-    )
+def concentrated_distribution(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:  # retired: kept for its documentation
+    return iter(())
 
 
 @rule(
@@ -908,4 +873,128 @@ def government_at_pleasure(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
             f"{actor} may dismiss {target} {q.describe_discretion(clause)}{tail}",
             [clause.actor, clause.target],
             [clause, *confidence],
+        )
+
+
+def _tenure_note(ctx: RuleContext, institution: str) -> str:
+    data = ctx.graph.nodes[institution]
+    if data.get("term_life"):
+        return "; held for life"
+    parts = []
+    if data.get("term_years"):
+        parts.append(f"{data['term_years']}-year term")
+    if data.get("term_limit"):
+        parts.append(f"limit {data['term_limit']}{' consecutive' if data.get('term_limit_consecutive') else ''}")
+    elif data.get("term_years"):
+        parts.append("no term limit stated")
+    if data.get("exempt_from_limit"):
+        parts.append("limit waived for " + ", ".join(data["exempt_from_limit"]))
+    return f"; tenure: {', '.join(parts)}" if parts else ""
+
+
+@rule(
+    "CB112",
+    "unchecked-power-share",
+    severity="error",
+    category="concentration",
+    summary="One non-legislative principal holds more than a third of all acting powers with no independent check.",
+    what_it_flags=(
+        "An institution outside the legislature that, together with the bodies it may dismiss at will "
+        "(its agents: their powers are its own), holds more than `max_share` of all weighted acting powers "
+        "(every category but oversight; docs/metrics.md) in powers no independent institution checks: no one "
+        "independent of it must consent, no one can override or review the act or the instrument it "
+        "makes, and the holder does not answer to an independent legislature through confidence. An act "
+        "made formally or on another body's binding proposal counts for the proposer. The message gives "
+        "the holder's tenure (term, limit, exemptions)."
+    ),
+    why_it_matters=(
+        "Madison's test of tyranny is the accumulation of powers in the same hands (Federalist 47), and its "
+        "remedy is that each power meet a check (Federalist 51); what marks super-presidential systems is "
+        "not that the president holds powers but that no other body can stop their use (Fish 2001; "
+        "Shugart & Carey 1992 score a president's powers by whether the assembly can override them). A "
+        "government that answers to the legislature through confidence is checked however many powers it "
+        "holds (Strøm 2000), and the legislature is the principal of that chain, so parliamentary "
+        "government is not concentration. The default one third is Montesquieu's measure: more than one "
+        "of the three powers' worth in one unchecked hand."
+    ),
+    references=(
+        "Madison, The Federalist No. 47 and No. 51 (1788)",
+        "Montesquieu, The Spirit of the Laws (1748), Book XI, ch. 6",
+        "Shugart & Carey, Presidents and Assemblies (1992), ch. 8",
+        "Fish, 'The Dynamics of Democratic Erosion', in Anderson et al., Postcommunism and the Theory of "
+        "Democracy (2001); Fish, 'Stronger Legislatures, Stronger Democracies', Journal of Democracy 17(1) (2006)",
+        "Strøm, 'Delegation and accountability in parliamentary democracies', European Journal of Political "
+        "Research 37(3) (2000)",
+    ),
+    failing_example=HEADER
+    + """institution People: electorate
+institution President: executive, head-of-state
+institution Government: cabinet
+institution Parliament: legislature
+article 1 {
+  People elects President.
+  People elects Parliament.
+  Parliament adopts laws.
+  President issues decrees.
+  President dissolves Parliament.
+  President declares emergency.
+  President appoints Government.
+  President dismisses Government at will.
+  Government executes budget.
+}
+""",
+    passing_example=HEADER
+    + """institution People: electorate
+institution President: executive, head-of-state
+institution Government: cabinet
+institution Parliament: legislature
+institution Court: constitutional-review
+article 1 {
+  People elects President.
+  People elects Parliament.
+  Parliament adopts laws.
+  President issues decrees, overridable by Parliament.
+  President dissolves Parliament on proposal of Government.
+  President declares emergency with consent of Parliament.
+  President appoints Government with consent of Parliament.
+  Parliament votes no confidence in Government by majority of members.
+  Government executes budget.
+  Court reviews decrees.
+}
+""",
+    how_to_fix=(
+        "Put the powers under a check: the legislature's consent or override, review by a court, a "
+        "government answerable to the legislature through confidence, or a binding proposal of such a "
+        "government."
+    ),
+    parameters={"max_share": "1/3"},
+    complexity="linear in the number of clauses (one pass over the power graph; control on its condensation)",
+)
+def unchecked_power_share(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
+    limit = Fraction(str(ctx.setting(rule, "max_share")))
+    measures = q.measures_of(ctx)
+    if not measures.total:
+        return
+    for principal in measures.principals:
+        if principal.branch in ("legislative", "electorate"):
+            continue
+        share = principal.unchecked / measures.total
+        if share <= limit:
+            continue
+        agents = [m for m in principal.members if m != principal.principal]
+        by_category: dict[str, Fraction] = {}
+        for part in measures.held:
+            if part.principal == principal.principal and not part.checked_by:
+                by_category[part.category] = by_category.get(part.category, Fraction(0)) + part.weight
+        top = sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        detail = ", ".join(f"{category} {float(weight):g}" for category, weight in top)
+        who = q.label(ctx.constitution, principal.principal)
+        if agents:
+            who += f" (with {q.names(ctx.constitution, agents)}, which it may dismiss at will)"
+        yield rule.finding(
+            f"{who} holds {_percent(share)} of all weighted acting powers with no independent check "
+            f"(more than {_percent(limit)}); largest unchecked: {detail}"
+            f"{_tenure_note(ctx, principal.principal)}",
+            [principal.principal, *agents],
+            ctx.clauses(principal.unchecked_clauses),
         )

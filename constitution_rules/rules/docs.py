@@ -18,8 +18,13 @@ def rule_markdown(rule: Rule, level: int = 2) -> str:
     h = "#" * level
     sub = "#" * (level + 1)
     parts = [
-        f"{h} {rule.code} `{rule.name}`",
+        f"{h} {rule.code} `{rule.name}`" + (" (retired)" if rule.retired else ""),
         f"**Severity:** {rule.severity} · **Category:** {rule.category}",
+    ]
+    if rule.retired:
+        replaced = f" Replaced by {', '.join(rule.replaced_by)}." if rule.replaced_by else ""
+        parts.append(f"**Retired: this rule never fires.** {rule.retired}{replaced}")
+    parts += [
         rule.summary,
         f"{sub} What it flags",
         rule.what_it_flags,
@@ -87,7 +92,11 @@ def catalogue_markdown(rules: Iterable[Rule] | None = None) -> str:
         "| code | name | severity | category | summary |",
         "|---|---|---|---|---|",
     ]
-    lines += [f"| [{r.code}](#{_anchor(r)}) | `{r.name}` | {r.severity} | {r.category} | {r.summary} |" for r in chosen]
+    lines += [
+        f"| [{r.code}](#{_anchor(r)}) | `{r.name}` | {'retired' if r.retired else r.severity} | {r.category} | "
+        f"{r.summary} |"
+        for r in chosen
+    ]
     body = "\n".join(lines) + "\n"
     return body + "".join("\n" + rule_markdown(r, level=2) for r in chosen)
 
@@ -97,8 +106,8 @@ def _order(rule: Rule) -> tuple[str, str]:
 
 
 def _anchor(rule: Rule) -> str:
-    """GitHub's heading anchor for ``## CODE `name` ``."""
-    return f"{rule.code}-{rule.name}".lower()
+    """GitHub's heading anchor for ``## CODE `name` `` (and ``(retired)``)."""
+    return f"{rule.code}-{rule.name}".lower() + ("-retired" if rule.retired else "")
 
 
 def main() -> None:

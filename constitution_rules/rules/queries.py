@@ -17,6 +17,8 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
+from constitution_rules.analysis.concentration import Measures, measure, weights_from
+from constitution_rules.analysis.control import Reach, control_graph, dependence_graph
 from constitution_rules.model import Constitution, Institution, PowerClause
 from constitution_rules.rules.registry import DEFAULT_INDEPENDENT_KINDS, RuleContext
 
@@ -463,3 +465,26 @@ def selection_shares(
         fraction = min(Fraction(1), fraction + share_fraction(constitution, clause))
         result[clause.actor] = (fraction, chair or scope(clause) == "chair", [*clauses, clause])
     return result
+
+
+# --- the analysis layer, computed once per run -----------------------------------------------
+
+
+def control_of(ctx: RuleContext) -> Reach:
+    """Reachability over at-will removal in the context's power graph."""
+    return ctx.memo("control", lambda: Reach(control_graph(ctx.graph)))
+
+
+def dependence_of(ctx: RuleContext) -> Reach:
+    """Reachability over dependence (at-will removal, or filling most seats) in the power graph."""
+    return ctx.memo("dependence", lambda: Reach(dependence_graph(ctx.graph, control_of(ctx).graph)))
+
+
+def measures_of(ctx: RuleContext) -> Measures:
+    """Acting powers by principal, checked or not (:func:`~constitution_rules.analysis.concentration.measure`)."""
+    return ctx.memo(
+        "measures",
+        lambda: measure(
+            ctx.graph, weights_from({"weights": ctx.weights}), control=control_of(ctx), reach=dependence_of(ctx)
+        ),
+    )

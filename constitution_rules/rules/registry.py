@@ -50,12 +50,13 @@ class RuleContext:
     through :mod:`~constitution_rules.rules.queries`, so ``check`` need not import networkx. Read-only.
     """
 
-    __slots__ = ("_graph", "constitution", "findings", "settings")
+    __slots__ = ("_graph", "_memo", "constitution", "findings", "settings")
 
     constitution: Constitution
     settings: Mapping[str, Any]
     findings: tuple[Finding, ...]
     _graph: nx.MultiDiGraph | None
+    _memo: dict[str, Any]
 
     def __init__(
         self,
@@ -68,6 +69,18 @@ class RuleContext:
         object.__setattr__(self, "_graph", graph)
         object.__setattr__(self, "settings", settings if settings is not None else {})
         object.__setattr__(self, "findings", findings)
+        object.__setattr__(self, "_memo", {})
+
+    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+        """What ``build`` returns, computed once per context: the analyses the rules of one run share."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    def clauses(self, clause_ids: Iterable[str]) -> list[PowerClause]:
+        """The clauses with these ids (evidence for findings), each once."""
+        table: dict[str, PowerClause] = self.memo("clauses by id", lambda: {c.id: c for c in self.constitution.clauses})
+        return [table[i] for i in dict.fromkeys(clause_ids) if i in table]
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"RuleContext is read-only (cannot set {name})")
@@ -137,8 +150,14 @@ class Rule:
     complexity: str = "linear in the number of clauses"
     phase: Phase = "model"
     origin: str = "builtin"
+    #: Why the rule was retired and what replaces it (ruff keeps removed rules documented the same
+    #: way). A retired rule keeps its code and its page, and never fires.
+    retired: str | None = None
+    replaced_by: tuple[str, ...] = ()
 
     def run(self, context: RuleContext) -> list[Finding]:
+        if self.retired is not None:
+            return []
         return list(self.check(self, context))
 
     def finding(
@@ -209,6 +228,8 @@ def rule(
     parameters: Mapping[str, Any] | None = None,
     complexity: str = "linear in the number of clauses",
     phase: Phase = "model",
+    retired: str | None = None,
+    replaced_by: Iterable[str] = (),
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Decorator: register ``check`` as rule ``code``."""
 
@@ -232,6 +253,8 @@ def rule(
                 complexity=complexity,
                 phase=phase,
                 origin="builtin" if module.startswith("constitution_rules.") else module,
+                retired=retired,
+                replaced_by=tuple(replaced_by),
             )
         )
         return check

@@ -1,5 +1,6 @@
 """Start-up cost: the language verbs never import networkx (nor the rules or renderers); check
-never imports networkx, the graph or the renderers (its rules read the clauses, not the graph)."""
+never imports the renderers. Its rules stand on the analysis layer over the power graph, so it does
+import networkx (issue 9); its start-up against the import floor is measured in benchmarks/."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def test_the_probe_can_fail() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "markdown"])
-def test_check_does_not_import_networkx(fmt: str) -> None:
+def test_check_does_not_import_the_renderers(fmt: str) -> None:
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(root=str(ROOT), args=["check", "--format", fmt, str(SPEC)])],
         capture_output=True,
@@ -60,6 +61,6 @@ def test_check_does_not_import_networkx(fmt: str) -> None:
         timeout=120,
     )
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
-    unwanted = [m for m in loaded if not m.startswith("constitution_rules.rules")]
+    unwanted = [m for m in loaded if m.startswith("constitution_rules.render")]
     assert unwanted == [], f"check --format {fmt} imported {unwanted}"
     assert "constitution_rules.rules.engine" in loaded  # the probe saw the rules run

@@ -50,22 +50,29 @@ def metrics_of(text: str, config: dict | None = None) -> Metrics:
     return compute_metrics(constitution, build_graph(constitution), config)
 
 
-def test_shares_by_category_and_hhi() -> None:
+def test_shares_count_acting_powers_by_who_really_holds_them() -> None:
     m = metrics_of(BALANCED)
-    # Parliament: adopts laws 1.5 + half of the consented 2-of-4 appointment (1 x 1/2 / 2 = 0.25)
-    # + its own 2 of 4 (0.5) = 2.25; President: veto 1.5 + 0.25 = 1.75; Court: review 1. Total 5.
-    assert {s.institution: s.weight for s in m.shares} == {"Court": 1.0, "Parliament": 2.25, "President": 1.75}
-    assert {s.institution: s.share for s in m.shares} == {"Court": 0.2, "Parliament": 0.45, "President": 0.35}
-    assert m.shares[1].by_category == {"lawmaking": 1.5, "selection": 0.75}
-    assert m.hhi == 0.365  # 0.45² + 0.35² + 0.2²
-    assert m.effective_number == 2.7397
+    # Acting powers only (the Court's review is oversight): Parliament adopts laws 1.5 + its 2 of 4
+    # (0.5) = 2; President veto 1.5 + the consented 2 of 4 (0.5: consent checks, it does not split) = 2.
+    assert {s.institution: s.weight for s in m.shares} == {"Parliament": 2.0, "President": 2.0}
+    assert {s.institution: s.share for s in m.shares} == {"Parliament": 0.5, "President": 0.5}
+    assert m.shares[0].by_category == {"lawmaking": 1.5, "selection": 0.5}
+    assert m.hhi == 0.5 and m.effective_number == 2.0
     assert m.share_of("People") == 0.0  # the electorate is the principal, not a holder
+    assert {b.branch: b.share for b in m.branches} == {
+        "legislative": 0.5,
+        "executive": 0.5,
+        "judicial": 0.0,
+        "independent": 0.0,
+    }
 
 
-def test_oversight_coverage_counts_review_of_an_institutions_acts() -> None:
+def test_unchecked_shares_and_oversight_coverage() -> None:
     m = metrics_of(BALANCED)
-    # Court reviews laws, which Parliament adopts; nobody removes, reviews, audits or censures the others.
-    assert (m.overseen, m.unoverseen, m.oversight_coverage) == (["Parliament"], ["Court", "President"], 0.3333)
+    # The veto can be overridden and the appointment needs consent: every executive power is checked.
+    # Parliament's own 2 of 4 Court seats are checked by no one (its laws: by the veto and review).
+    assert {s.institution: s.unchecked_share for s in m.shares} == {"Parliament": 0.125, "President": 0.0}
+    assert (m.overseen, m.unoverseen, m.oversight_coverage) == (["President"], [], 1.0)
 
 
 def test_veto_players_of_lawmaking() -> None:
@@ -82,7 +89,7 @@ def test_control_reach_follows_chains_of_at_will_removal() -> None:
         "Agency": (0.0, []),
         "Government": (0.3333, ["Agency"]),
         "Parliament": (0.0, []),
-        "President": (0.6667, ["Agency", "Government"]),
+        "President": (0.6667, ["Government"]),  # directly; the reach counts the whole chain
     }
 
 
@@ -96,8 +103,14 @@ def test_chain_shares_and_coverage() -> None:
     m = metrics_of(CHAIN)
     # President 1.5 + 2 + 1.5 = 5, Government 1.5, Parliament 1.5 + 2 = 3.5; total 10
     assert {s.institution: s.share for s in m.shares} == {"Government": 0.15, "Parliament": 0.35, "President": 0.5}
-    assert m.hhi == 0.395
-    assert (m.overseen, m.oversight_coverage) == (["Government"], 0.3333)
+    # The Government is the President's agent (at-will dismissal): one principal of 6.5 of 10.
+    assert [(p.principal, p.members, p.share) for p in m.principals] == [
+        ("Parliament", ["Parliament"], 0.35),
+        ("President", ["Government", "President"], 0.65),
+    ]
+    assert m.hhi == 0.545
+    # At-will dismissal by a superior is hierarchy, not oversight: nothing the executive does is checked.
+    assert (m.overseen, m.unoverseen, m.oversight_coverage) == ([], ["Government", "President"], 0.0)
 
 
 def test_weights_are_configurable_and_checked() -> None:
@@ -126,10 +139,11 @@ def test_metrics_command(write) -> None:
     path = write(BALANCED)
     text = run_cli("metrics", str(path))
     assert text.returncode == 0, text.stderr
-    assert "Herfindahl-Hirschman index  0.3650" in text.stdout
-    assert "conditional: President (overridable by Parliament by two-thirds of members)" in text.stdout
+    assert "Herfindahl-Hirschman index  0.5000" in text.stdout
+    assert "veto: President (overridable by Parliament by two-thirds of members)" in text.stdout
     as_json = run_cli("metrics", str(path), "--format", "json")
-    assert json.loads(as_json.stdout)["hhi"] == 0.365
+    assert json.loads(as_json.stdout)["hhi"] == 0.5
+    assert json.loads(as_json.stdout)["oversight_coverage"] == 1.0
     assert as_json.stdout == run_cli("metrics", str(path), "--format", "json").stdout
     missing = run_cli("metrics", str(path.parent / "missing.constitution"))
     assert missing.returncode == 2 and "no such file" in missing.stderr and "Traceback" not in missing.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.helpers import keys, run
+from tests.rules.helpers import keys, rule_named, run
 
 PRESIDENTIAL = """institution People: electorate
 institution President: executive
@@ -15,25 +15,38 @@ institution Parliament: legislature
 
 CASES = {
     # ---- concentration ----
-    "CB101 outsize share": (
-        "CB101",
-        PRESIDENTIAL + "article 1 {\n  President issues decrees.\n  President vetoes laws.\n}\n"
+    "CB112 unchecked decrees and dissolution": (
+        "CB112",
+        PRESIDENTIAL + "article 1 {\n  President issues decrees.\n  President dissolves Parliament.\n}\n"
         "article 2 {\n  Parliament adopts laws.\n}\n",
-        [("CB101", ("President",), ("art_1",))],
+        [("CB112", ("President",), ("art_1",))],
     ),
-    "CB101 consent splits the weight": (
-        "CB101",
+    "CB112 consent is a check, not a share": (
+        "CB112",
         PRESIDENTIAL + "institution Court: judiciary\n"
         "article 1 {\n  President issues decrees with consent of Parliament.\n}\n"
         "article 2 {\n  Parliament adopts laws.\n  Court reviews laws.\n}\n",
-        [("CB101", ("Parliament",), ("art_1", "art_2"))],
+        [],
     ),
-    "CB102 concentrated": (
-        "CB102",
-        PRESIDENTIAL + "institution Court: judiciary\n"
-        "article 1 {\n  President dissolves Parliament.\n  President issues decrees.\n}\n"
-        "article 2 {\n  Parliament adopts laws.\n}\narticle 3 {\n  Court reviews laws.\n}\n",
-        [("CB102", ("President",), ("art_1",))],
+    "CB112 agents' powers are their master's": (
+        "CB112",
+        PRESIDENTIAL + "institution Government: cabinet\n"
+        "article 1 {\n  President dismisses Government at will.\n  Government executes budget.\n"
+        "  Government issues decrees.\n}\narticle 2 {\n  Parliament adopts laws.\n  Parliament adopts budget.\n}\n",
+        [("CB112", ("Government", "President"), ("art_1",))],
+    ),
+    "CB112 a government answerable to parliament is checked": (
+        "CB112",
+        PRESIDENTIAL + "institution Government: cabinet\n"
+        "article 1 {\n  Parliament votes no confidence in Government.\n  Government executes budget.\n"
+        "  Government issues decrees.\n}\narticle 2 {\n  Parliament adopts laws.\n}\n",
+        [],
+    ),
+    "CB112 the legislature is the principal, not a concentration": (
+        "CB112",
+        PRESIDENTIAL
+        + "article 1 {\n  Parliament adopts laws.\n  Parliament adopts budget.\n  Parliament amends constitution.\n}\n",
+        [],
     ),
     "CB103 whole body": (
         "CB103",
@@ -294,11 +307,20 @@ def test_thresholds_come_from_settings() -> None:
         PRESIDENTIAL
         + "institution Court: judiciary\narticle 1 {\n  President issues decrees.\n  Parliament adopts laws.\n  Court reviews laws.\n}\n"
     )
-    assert run("CB101", spec) == []  # 1.5 of 4: 37.5%
-    assert keys(run("CB101", spec, {"CB101": {"max_share": 0.3}})) == [
-        ("CB101", ("Parliament",), ("art_1",)),
-        ("CB101", ("President",), ("art_1",)),
-    ]
+    # decrees: 1.5 of 3 acting weight, unchecked (the Court reviews laws, not decrees): 50%
+    assert keys(run("CB112", spec)) == [("CB112", ("President",), ("art_1",))]
+    assert run("CB112", spec, {"CB112": {"max_share": "1/2"}}) == []
+    assert run("CB112", spec.replace("issues decrees.", "issues decrees, overridable by Parliament.")) == []
+
+
+def test_retired_rules_never_fire_and_stay_documented() -> None:
+    from constitution_rules.rules.docs import rule_markdown
+
+    for code in ("CB101", "CB102"):
+        retired = rule_named(code)
+        assert retired.retired and retired.replaced_by == ("CB112",)
+        assert run(code, retired.failing_example) == []
+        assert "Retired: this rule never fires" in rule_markdown(retired)
 
 
 def test_independent_kinds_are_configurable() -> None:

@@ -9,6 +9,9 @@ from tests.rules.helpers import builtin_rules, run
 
 RULES = builtin_rules()
 IDS = [r.code for r in RULES]
+#: Retired rules keep their documented examples but never fire.
+ACTIVE = [r for r in RULES if not r.retired]
+ACTIVE_IDS = [r.code for r in ACTIVE]
 
 
 def test_catalogue_covers_the_three_families() -> None:
@@ -31,7 +34,7 @@ def test_metadata_is_complete(rule) -> None:
         assert default is not None
 
 
-@pytest.mark.parametrize("rule", RULES, ids=IDS)
+@pytest.mark.parametrize("rule", ACTIVE, ids=ACTIVE_IDS)
 def test_failing_example_fails(rule) -> None:
     findings = run(rule, rule.failing_example)
     assert findings and all(f.code == rule.code and f.rule == rule.name for f in findings)
@@ -43,7 +46,7 @@ def test_passing_example_passes(rule) -> None:
     assert run(rule, rule.passing_example) == []
 
 
-@pytest.mark.parametrize("rule", RULES, ids=IDS)
+@pytest.mark.parametrize("rule", ACTIVE, ids=ACTIVE_IDS)
 def test_rules_are_deterministic(rule) -> None:
     first = run(rule, rule.failing_example)
     assert [f.model_dump() for f in first] == [f.model_dump() for f in run(rule, rule.failing_example)]
