@@ -15,7 +15,7 @@ from typing import Any
 from constitution_rules import model as m
 from constitution_rules.display import text_lines
 from constitution_rules.language import printer
-from constitution_rules.vocabulary import EXECUTIVE_KINDS, DEFAULT_INDEPENDENT_KINDS
+from constitution_rules.vocabulary import DEFAULT_INDEPENDENT_KINDS, EXECUTIVE_KINDS
 
 CHECK_ROLES = ("consent", "review", "override")
 DIRECT_CHECK_VERBS = frozenset(
