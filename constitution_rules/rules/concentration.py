@@ -638,13 +638,72 @@ article 1 {
 """,
     how_to_fix="Let the legislature override the veto by an attainable majority (a majority or two thirds of members).",
     parameters={"max_override_majority": "2/3"},
+    complexity="none: retired",
+    retired=(
+        "It flagged a veto held by a government that answers to the legislature through confidence (the "
+        "German Federal Government's consent to laws that raise spending, Art. 113 Basic Law), which the "
+        "legislature controls by replacing the government: not one office on which every law depends."
+    ),
+    replaced_by=("CB113",),
+)
+def insurmountable_veto(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:  # retired: kept for its documentation
+    return iter(())
+
+
+@rule(
+    "CB113",
+    "unaccountable-insurmountable-veto",
+    severity="warning",
+    category="concentration",
+    summary="A veto no one can override, or only a near-impossible majority can.",
+    what_it_flags=(
+        "A non-legislative institution's veto over laws, constitutional laws or the budget with no "
+        "`overridable by` condition, or whose override needs more than `max_override_majority`, when "
+        "the holder does not answer to an independent legislature through confidence. Vetoes held by "
+        "a chamber of the legislature are bicameralism, not concentration, and a government the "
+        "legislature can bring down holds its veto at the legislature's pleasure (Strøm 2000): both "
+        "are left out. Replaces CB108, which counted the second kind."
+    ),
+    why_it_matters=(
+        "A veto that the assembly can override by a reachable qualified majority makes the executive a "
+        "conditional veto player; an absolute veto, or one only a near-unanimous assembly overrides, makes "
+        "every law depend on one office (Tsebelis 2002). Shugart & Carey give the highest score for "
+        "legislative power to a veto with no override and the next to one that needs more than two thirds."
+    ),
+    references=(
+        "Tsebelis, Veto Players: How Political Institutions Work (2002)",
+        "Shugart & Carey, Presidents and Assemblies (1992), ch. 8",
+        "Strøm, 'Delegation and accountability in parliamentary democracies', European Journal of Political "
+        "Research 37(3) (2000)",
+    ),
+    failing_example=HEADER
+    + """institution President: executive
+institution Parliament: legislature
+article 1 {
+  Parliament adopts laws.
+  President vetoes laws.
+}
+""",
+    passing_example=HEADER
+    + """institution President: executive
+institution Parliament: legislature
+article 1 {
+  Parliament adopts laws.
+  President vetoes laws, overridable by Parliament by majority of members.
+}
+""",
+    how_to_fix="Let the legislature override the veto by an attainable majority (a majority or two thirds of members).",
+    parameters={"max_override_majority": "2/3"},
     complexity="linear in the number of clauses",
 )
-def insurmountable_veto(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
+def unaccountable_insurmountable_veto(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     index = q.index_of(ctx)
+    checks = q.measures_of(ctx).checks
     limit = Fraction(str(ctx.setting(rule, "max_override_majority")))
     for clause in q.index_of(ctx).clauses:
         if clause.verb != "vetoes" or clause.target not in VETOED_ACTS or index.is_legislature(clause.actor):
+            continue
+        if checks.responsible(clause.actor):
             continue
         overrides = clause.conditions_of("override")
         actor = q.label(ctx.constitution, clause.actor)

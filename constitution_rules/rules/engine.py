@@ -347,7 +347,7 @@ def unused_waiver(self: Rule, context: RuleContext) -> Iterator[Finding]:
         "article 83 {\n"
         "  President appoints ProsecutorGeneral.\n"
         "  President dismisses ProsecutorGeneral at will\n"
-        '    waive CB13 "the Prosecutor General answers to the Senate by law".\n'
+        '    waive CB1003 "the Prosecutor General answers to the Senate by law".\n'
         "}\n"
     ),
     passing_example=_WAIVER_PASSING,

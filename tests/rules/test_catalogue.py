@@ -139,16 +139,28 @@ CASES = {
         + 'article 63 {\n  President dissolves Parliament when "Parliament fails to elect a Prime Minister".\n}\n',
         [],
     ),
-    "CB108 near-impossible override": (
-        "CB108",
+    "CB113 near-impossible override": (
+        "CB113",
         PRESIDENTIAL + "article 44 {\n  President vetoes budget, overridable by Parliament by 4/5 of members.\n}\n",
-        [("CB108", ("Parliament", "President"), ("art_44",))],
+        [("CB113", ("Parliament", "President"), ("art_44",))],
     ),
-    "CB108 override threshold is configurable": (
-        "CB108",
+    "CB113 override threshold is configurable": (
+        "CB113",
         PRESIDENTIAL
         + "article 44 {\n  President vetoes laws, overridable by Parliament by two-thirds of members.\n}\n",
         [],
+    ),
+    "CB113 a government answerable to the legislature holds its veto at its pleasure": (
+        "CB113",
+        PRESIDENTIAL + "institution Government: cabinet\n"
+        'article 113 {\n  Government vetoes laws when "laws increasing expenditure".\n'
+        "  Parliament votes no confidence in Government by majority of members.\n}\n",
+        [],
+    ),
+    "CB113 absolute veto of an unaccountable executive": (
+        "CB113",
+        PRESIDENTIAL + "article 44 {\n  President vetoes laws.\n}\n",
+        [("CB113", ("President",), ("art_44",))],
     ),
     "CB109 executive amends alone": (
         "CB109",
@@ -300,8 +312,8 @@ def test_thresholds_come_from_settings() -> None:
     text = (
         PRESIDENTIAL + "article 44 {\n  President vetoes laws, overridable by Parliament by two-thirds of members.\n}\n"
     )
-    assert keys(run("CB108", text, {"CB108": {"max_override_majority": "3/5"}})) == [
-        ("CB108", ("Parliament", "President"), ("art_44",))
+    assert keys(run("CB113", text, {"CB113": {"max_override_majority": "3/5"}})) == [
+        ("CB113", ("Parliament", "President"), ("art_44",))
     ]
     spec = (
         PRESIDENTIAL
@@ -316,9 +328,9 @@ def test_thresholds_come_from_settings() -> None:
 def test_retired_rules_never_fire_and_stay_documented() -> None:
     from constitution_rules.rules.docs import rule_markdown
 
-    for code in ("CB101", "CB102"):
+    for code, replacement in (("CB101", "CB112"), ("CB102", "CB112"), ("CB108", "CB113")):
         retired = rule_named(code)
-        assert retired.retired and retired.replaced_by == ("CB112",)
+        assert retired.retired and retired.replaced_by == (replacement,)
         assert run(code, retired.failing_example) == []
         assert "Retired: this rule never fires" in rule_markdown(retired)
 
