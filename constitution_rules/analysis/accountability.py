@@ -178,9 +178,10 @@ class Checks:
     Built once per graph (one pass over the powers); each question is then answered from lookups
     and :class:`~.control.Reach` (independence in the dependence graph)."""
 
-    def __init__(self, G: nx.MultiDiGraph, reach: Reach) -> None:
+    def __init__(self, G: nx.MultiDiGraph, reach: Reach, control: Reach | None = None) -> None:
         self.G = G
         self.reach = reach
+        self.control = control
         self.instrument_checkers: dict[str, list[str]] = defaultdict(list)
         self.act_checkers: dict[str, list[str]] = defaultdict(list)  # institution -> who reviews/annuls its acts
         self.responsible_to: dict[str, list[str]] = defaultdict(list)  # agent -> confidence principals
@@ -200,11 +201,19 @@ class Checks:
                 self.responsible_to[v].append(u)
         self._responsible: dict[str, list[str]] = {}
 
+    def independent(self, checker: str, holder: str) -> bool:
+        """``checker`` can check ``holder``: independent of it (:meth:`Reach.is_independent_of`) and
+        not its superior in a chain of at-will dismissal (hierarchy is not oversight; a legislature
+        that may dismiss at will holds the government to confidence, and counts)."""
+        if not self.reach.is_independent_of(checker, holder):
+            return False
+        return self.control is None or is_legislature(self.G, checker) or not self.control.reaches(checker, holder)
+
     def responsible(self, holder: str) -> list[str]:
         """The independent institutions ``holder`` answers to politically (confidence), sorted."""
         found = self._responsible.get(holder)
         if found is None:
-            found = sorted(p for p in self.responsible_to.get(holder, ()) if self.reach.is_independent_of(p, holder))
+            found = sorted(p for p in self.responsible_to.get(holder, ()) if self.independent(p, holder))
             self._responsible[holder] = found
         return found
 
@@ -212,7 +221,7 @@ class Checks:
         """The independent institutions that check this power of ``holder`` (default: its first
         effective holder), in a deterministic order; empty when the power is unchecked."""
         holder = holder if holder is not None else effective_holders(actor, power)[0]
-        independent = self.reach.is_independent_of
+        independent = self.independent
         found: list[str] = []
         for condition in power.get("conditions") or ():
             kind = condition.get("type")
@@ -230,7 +239,9 @@ class Checks:
         if instrument is not None:
             checkers = [c for c in self.instrument_checkers.get(instrument, ()) if c != holder]
             if checkers and any_independent_of(self.reach, checkers, holder):
-                found.extend(c for c in checkers[:1] if c not in found)
+                first = next((c for c in checkers if independent(c, holder)), None)
+                if first is not None and first not in found:
+                    found.append(first)
         for other in self.act_checkers.get(holder, ()):
             if other not in found and independent(other, holder):
                 found.append(other)

@@ -175,7 +175,7 @@ def measure(
     """
     control = control if control is not None else Reach(control_graph(G))
     reach = reach if reach is not None else Reach(dependence_graph(G, control.graph))
-    checks = Checks(G, reach)
+    checks = Checks(G, reach, control)
     principal_of = principal_map(G, control)
     held: list[PowerHeld] = []
     groups: dict[str, Principal] = {}
