@@ -48,6 +48,7 @@ from fractions import Fraction
 import networkx as nx
 
 from constitution_rules.analysis.powers import (
+    is_contingent,
     is_electorate,
     powers,
     removes_at_will,
@@ -75,11 +76,12 @@ def selection_shares(
     Seat shares add up across clauses; the chair counts as one seat of a sized body; a selection
     that needs the consent or proposal of an institution independent of the actor (in ``reach``)
     is left out unless ``count_consented``. The electorate is never counted: voters choosing is not
-    capture.
+    capture. A selection open only in a triggering circumstance (a recess appointment that expires)
+    is contingent and does not compose the body (:func:`~.powers.is_contingent`).
     """
     result: dict[str, tuple[Fraction, bool, list[str]]] = {}
     for u, v, data in powers(G, target=body):
-        if data["verb"] not in SELECTION_VERBS or is_electorate(G, u):
+        if data["verb"] not in SELECTION_VERBS or is_electorate(G, u) or is_contingent(data):
             continue
         if not count_consented and any(
             reach.is_independent_of(holder, u) for holder in say_so_holders(data) if holder != u

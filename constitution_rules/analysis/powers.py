@@ -166,6 +166,12 @@ def is_trigger(circumstance: str) -> bool:
     return not _EXCLUSION_ONLY.match(circumstance)
 
 
+def is_contingent(power: Power) -> bool:
+    """The power applies only in a stated triggering circumstance (``when`` other than an
+    exclusion, or a typed trigger ``after EVENT``)."""
+    return any(is_trigger(c.get("circumstance", "")) for c in conditions(power, "when")) or has(power, "trigger")
+
+
 def discretion(power: Power) -> Discretion:
     """How freely the actor may use a power.
 

@@ -261,7 +261,8 @@ def judicial_controllers(
     what_it_flags=(
         "An institution that makes law (adopts laws or issues decrees), executes (is an executive body, "
         "executes the budget or commands the armed forces) and controls the judiciary's composition (fills "
-        "most seats of a court without the consent of an independent body, or may remove a court at will)."
+        "most seats of a court without the consent of an independent body, or may remove a court at will); "
+        "selections open only in a triggering circumstance (recess appointments that expire) do not count."
     ),
     why_it_matters=(
         "Montesquieu: there is no liberty if the power of judging is not separated from the legislative and "
@@ -345,7 +346,8 @@ def _collegial(index: q.Index, body: str) -> bool:
         "constitutional court by kind) most of whose seats one actor fills. Seat shares add up "
         "across clauses (`4 of 11` plus `3 of 11`); the chair counts as one seat, and as the deciding seat "
         "when the actor fills exactly half. Appointments that need the consent of a body independent of "
-        "the actor are not counted unless `count_consented` is true."
+        "the actor are not counted unless `count_consented` is true; selections open only in a stated "
+        "triggering circumstance (a recess appointment that expires) are contingent and not counted."
     ),
     why_it_matters=(
         "Collegial oversight bodies are designed so that no single political actor commands a majority: "
@@ -662,7 +664,9 @@ def insurmountable_veto(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:  # r
         "the holder does not answer to an independent legislature through confidence. Vetoes held by "
         "a chamber of the legislature are bicameralism, not concentration, and a government the "
         "legislature can bring down holds its veto at the legislature's pleasure (Strøm 2000): both "
-        "are left out. Replaces CB108, which counted the second kind."
+        "are left out, as is a veto open only in a stated circumstance (a triggering `when`, such as a "
+        "pocket veto when the assembly adjourns): the assembly's ordinary route keeps its override. "
+        "Replaces CB108, which counted the second and third kinds."
     ),
     why_it_matters=(
         "A veto that the assembly can override by a reachable qualified majority makes the executive a "
@@ -703,7 +707,7 @@ def unaccountable_insurmountable_veto(rule: Rule, ctx: RuleContext) -> Iterator[
     for clause in q.index_of(ctx).clauses:
         if clause.verb != "vetoes" or clause.target not in VETOED_ACTS or index.is_legislature(clause.actor):
             continue
-        if checks.responsible(clause.actor):
+        if checks.responsible(clause.actor) or q.is_contingent(clause):
             continue
         overrides = clause.conditions_of("override")
         actor = q.label(ctx.constitution, clause.actor)

@@ -95,6 +95,11 @@ def discretion(clause: PowerClause) -> Discretion:
     return "unconditionally"
 
 
+def is_contingent(clause: PowerClause) -> bool:
+    """The clause applies only in a stated triggering circumstance."""
+    return any(is_trigger(w.circumstance) for w in clause.conditions_of("when"))
+
+
 def describe_discretion(clause: PowerClause) -> str:
     """The discretion of a clause as a message fragment."""
     how = discretion(clause)
@@ -448,12 +453,14 @@ def selection_shares(
 
     Seat shares add up across clauses; the chair counts as one seat of a sized body; a clause that
     needs the consent or proposal of an institution independent of the actor is left out unless
-    ``count_consented``. The electorate is never counted: voters choosing is not capture.
+    ``count_consented``. The electorate is never counted: voters choosing is not capture. A
+    selection open only in a stated circumstance (a triggering ``when``: a recess appointment that
+    expires) is contingent, as in the veto players' contingent routes, and does not compose the body.
     """
     result: dict[str, tuple[Fraction, bool, list[PowerClause]]] = {}
     constitution = index.constitution
     for clause in index.selections(body):
-        if index.is_electorate(clause.actor):
+        if index.is_electorate(clause.actor) or is_contingent(clause):
             continue
         if not count_consented and any(
             is_independent_of(closure, holder, clause.actor)
