@@ -22,9 +22,12 @@ mean different things:
 
 A power is *checked* when another institution, independent of its holder, must agree to the act,
 can set it aside, or reviews it (consent, binding or other proposal, joint action, override,
-review of the act or of the instrument it makes, annulment, countersignature), or when its holder
-answers politically (confidence) to an independent institution. An act made formally, or on the
-binding proposal of another body, is that body's act (:func:`~.powers.effective_holders`).
+review of the act or of the instrument it makes, a countersignature), or when its holder answers
+politically (confidence) to an independent institution. Review or annulment of a body's acts
+(``Court reviews President``, ``Congress annuls acts of President``) reaches the acts it makes
+(its powers over instruments: decrees, regulations), not its choice of people or dissolutions.
+An act made formally, or on the binding proposal of another body, is that body's act
+(:func:`~.powers.effective_holders`).
 
 >>> from constitution_rules.language.parser import parse_text
 >>> from constitution_rules.graph import build_graph
@@ -184,6 +187,7 @@ class Checks:
         self.control = control
         self.instrument_checkers: dict[str, list[str]] = defaultdict(list)
         self.act_checkers: dict[str, list[str]] = defaultdict(list)  # institution -> who reviews/annuls its acts
+        self.countersigners: dict[str, list[str]] = defaultdict(list)  # institution -> whose signature its acts need
         self.responsible_to: dict[str, list[str]] = defaultdict(list)  # agent -> confidence principals
         for u, v, data in powers(G):
             instrument = instrument_of(v)
@@ -195,8 +199,12 @@ class Checks:
             ):
                 self.instrument_checkers[instrument].append(u)
             how = mechanism_of(G, u, v, data)
-            if how == "review" and u not in self.act_checkers[v]:
-                self.act_checkers[v].append(u)
+            if how == "review":
+                # A countersignature is needed for every act; review or annulment reaches the acts
+                # the body makes (its instruments), not its choice of people or its dissolutions.
+                table = self.countersigners if verb == "countersigns" else self.act_checkers
+                if u not in table[v]:
+                    table[v].append(u)
             if how == "confidence" and u not in self.responsible_to[v]:
                 self.responsible_to[v].append(u)
         self._responsible: dict[str, list[str]] = {}
@@ -242,7 +250,8 @@ class Checks:
                 first = next((c for c in checkers if independent(c, holder)), None)
                 if first is not None and first not in found:
                     found.append(first)
-        for other in self.act_checkers.get(holder, ()):
+        reviewers = self.act_checkers.get(holder, ()) if instrument is not None else ()
+        for other in (*reviewers, *self.countersigners.get(holder, ())):
             if other not in found and independent(other, holder):
                 found.append(other)
         for other in self.responsible(holder):
