@@ -24,8 +24,9 @@ A power is *checked* when another institution, independent of its holder, must a
 can set it aside, or reviews it (consent, binding or other proposal, joint action, override,
 review of the act or of the instrument it makes, a countersignature), or when its holder answers
 politically (confidence) to an independent institution. Review or annulment of a body's acts
-(``Court reviews President``, ``Congress annuls acts of President``) reaches the acts it makes
-(its powers over instruments: decrees, regulations), not its choice of people or dissolutions.
+(``Court reviews President``, ``Congress annuls acts of President``) reaches the acts it authors
+(``AUTHOR_VERBS``: the laws it adopts, the decrees it issues, the budget it executes), not its
+choice of people, its dissolutions, its command or its pardons.
 An act made formally, or on the binding proposal of another body, is that body's act
 (:func:`~.powers.effective_holders`).
 
@@ -75,10 +76,12 @@ from constitution_rules.analysis.powers import (
     condition_holders,
     discretion,
     effective_holders,
+    institutions,
     instrument_of,
     is_electorate,
     is_legislature,
     joint_actors,
+    kinds,
     powers,
 )
 from constitution_rules.vocabulary import (
@@ -208,6 +211,15 @@ class Checks:
             if how == "confidence" and u not in self.responsible_to[v]:
                 self.responsible_to[v].append(u)
         self._responsible: dict[str, list[str]] = {}
+        # Collective responsibility: a cabinet falls with its head, and its members with it.
+        self.cabinet_of: dict[str, str] = {}
+        self.heads: dict[str, list[str]] = defaultdict(list)
+        for node in institutions(G):
+            parent = G.nodes[node].get("member_of")
+            if parent and "cabinet" in kinds(G, parent):
+                self.cabinet_of[node] = parent
+                if "head-of-government" in kinds(G, node):
+                    self.heads[parent].append(node)
 
     def independent(self, checker: str, holder: str) -> bool:
         """``checker`` can check ``holder``: independent of it (:meth:`Reach.is_independent_of`) and
@@ -218,10 +230,15 @@ class Checks:
         return self.control is None or is_legislature(self.G, checker) or not self.control.reaches(checker, holder)
 
     def responsible(self, holder: str) -> list[str]:
-        """The independent institutions ``holder`` answers to politically (confidence), sorted."""
+        """The independent institutions ``holder`` answers to politically (confidence), sorted. A
+        cabinet answers with its head of government and its members with it (collective
+        responsibility: the cabinet falls with its head, e.g. Art. 69(2) Basic Law)."""
         found = self._responsible.get(holder)
         if found is None:
-            found = sorted(p for p in self.responsible_to.get(holder, ()) if self.independent(p, holder))
+            cabinet = holder if "cabinet" in kinds(self.G, holder) else self.cabinet_of.get(holder)
+            answering = [holder] if cabinet is None else [holder, cabinet, *self.heads.get(cabinet, ())]
+            principals = {p for agent in answering for p in self.responsible_to.get(agent, ())}
+            found = sorted(p for p in principals if self.independent(p, holder))
             self._responsible[holder] = found
         return found
 
@@ -250,7 +267,8 @@ class Checks:
                 first = next((c for c in checkers if independent(c, holder)), None)
                 if first is not None and first not in found:
                     found.append(first)
-        reviewers = self.act_checkers.get(holder, ()) if instrument is not None else ()
+        authored = instrument is not None and power.get("verb") in AUTHOR_VERBS
+        reviewers = self.act_checkers.get(holder, ()) if authored else ()
         for other in (*reviewers, *self.countersigners.get(holder, ())):
             if other not in found and independent(other, holder):
                 found.append(other)
