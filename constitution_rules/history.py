@@ -27,6 +27,7 @@ T = TypeVar("T")
 #: The series drawn and tabulated: (key, column title).
 SERIES = (
     ("head_of_state_share", "head of state share"),
+    ("head_of_state_unchecked", "head of state unchecked"),
     ("legislature_share", "legislature share"),
     ("hhi", "HHI"),
     ("oversight_coverage", "oversight coverage"),
@@ -159,6 +160,15 @@ def _measure(version: Version, config: Any) -> None:
         "legislature_share": round(
             sum(s.share for s in metrics.shares if "legislature" in kinds.get(s.institution, ())), 4
         ),
+        # The part of all acting powers the head of state's principal (with the agents it may
+        # dismiss at will) holds with no independent check: what CB112 measures.
+        "head_of_state_unchecked": round(
+            max(
+                (p.unchecked_share for p in metrics.principals if "head-of-state" in kinds.get(p.principal, ())),
+                default=0.0,
+            ),
+            4,
+        ),
         "hhi": metrics.hhi,
         "oversight_coverage": metrics.oversight_coverage,
     }
@@ -227,7 +237,7 @@ def history_table(versions: list[Version], markdown: bool = False) -> str:
     return text_lines(line.rstrip() for line in lines)
 
 
-COLOURS = ("#cf222e", "#0969da", "#8250df", "#1a7f37")
+COLOURS = ("#cf222e", "#bc4c00", "#0969da", "#8250df", "#1a7f37")
 
 
 def history_svg(versions: list[Version], title: str = "") -> str:

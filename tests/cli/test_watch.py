@@ -60,12 +60,12 @@ def test_reports_new_and_resolved_findings(tmp_path: Path):
     )
     assert lines[0] == "watching 1 file (every 0.01 s; Ctrl-C to stop)"
     first, saved, failed, repaired, added = reports(lines)
-    assert first[0] == f"{draft}: 4 findings (2 errors, 2 warnings)"
+    assert first[0] == f"{draft}: 4 findings (3 errors, 1 warning)"  # CB112 (error) replaced CB101
     assert (
         f"  {draft}:5:3: CB103 [error] President appoints and may dismiss Prosecutor at will; Prosecutor should be independent"
         in first
     )
-    assert saved[0] == f"{draft}: 2 findings (2 warnings)"
+    assert saved[0] == f"{draft}: 2 findings (1 error, 1 warning)"
     assert [line[:14] for line in saved[1:]] == ["  - resolved: "] * 2
     assert saved[1].startswith(f"  - resolved: {draft}:5:3: CB103 [error]")
     assert failed == [
@@ -73,8 +73,8 @@ def test_reports_new_and_resolved_findings(tmp_path: Path):
         f"  ! {draft}:2:24: error: unknown institution kind 'executiv'",
     ]
     # fixed again: compared with the last clean check (the one before the errors), nothing changed
-    assert repaired == [f"{draft}: 2 findings (2 warnings)", "  errors fixed", "  no change in findings"]
-    assert added[0] == f"{new_file}: 4 findings (2 errors, 2 warnings)"
+    assert repaired == [f"{draft}: 2 findings (1 error, 1 warning)", "  errors fixed", "  no change in findings"]
+    assert added[0] == f"{new_file}: 4 findings (3 errors, 1 warning)"
 
 
 def test_an_unchanged_file_is_not_checked_again(tmp_path: Path):
