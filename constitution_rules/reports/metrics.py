@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 #: Changes only when a field is removed or changes meaning; new fields keep the version.
-METRICS_SCHEMA_VERSION = "1"
+METRICS_SCHEMA_VERSION = "2"  # 2: acting powers, checks and oversight coverage re-founded (issue 9)
 
 
 def render_metrics_json(metrics: Any) -> str:
