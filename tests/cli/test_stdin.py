@@ -36,11 +36,16 @@ def test_check_without_a_filename_calls_it_stdin():
     assert run.code == 1 and "<stdin>:5:3: CB103" in run.stdout
 
 
-def test_bad_stdin_is_located_with_a_caret_and_exits_2():
+def test_bad_stdin_is_located_and_exits_2():
+    """A file that cannot be parsed is a CB000 finding in the report (the caret goes to stderr with
+    machine formats, where the report itself is not for people)."""
     run = invoke("check", "-", "--stdin-filename", "draft.constitution", stdin=MISSPELT)
-    assert run.code == 2 and run.stdout == ""
-    assert "draft.constitution:2:24: error: unknown institution kind 'executiv'" in run.stderr
-    assert "did you mean 'executive'?" in run.stderr
+    assert run.code == 2
+    assert "draft.constitution:2:24: CB000 [error] unknown institution kind 'executiv'" in run.stdout
+    assert "did you mean 'executive'?" in run.stdout
+    as_json = invoke("check", "-", "--stdin-filename", "draft.constitution", "--format", "json", stdin=MISSPELT)
+    assert as_json.code == 2 and "draft.constitution:2:24: error: unknown institution kind 'executiv'" in as_json.stderr
+    assert "^^^^^^^^" in as_json.stderr
 
 
 def test_check_sarif_uses_the_stdin_filename():
