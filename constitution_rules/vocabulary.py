@@ -177,6 +177,10 @@ SELECTION_VERBS = frozenset({"appoints", "elects"})
 DISCRETIONARY_REMOVAL_VERBS = frozenset({"dismisses", "removes", "recalls"})
 #: Verbs by which a legislature makes a government answer politically (it falls without cause).
 CONFIDENCE_VERBS = frozenset({"votes no confidence in", "censures"})
+#: Verbs by which a body makes officials come and give account before it (the PPI's interpellation).
+ACCOUNT_VERBS = frozenset({"questions", "hears reports of"})
+#: Instruments that are the legislature's statutes (ordinary and constitutional laws).
+LAW_INSTRUMENTS = frozenset({"laws", "constitutional-laws"})
 #: Oversight verbs through which a body answers for its conduct: it can be corrected or sanctioned,
 #: or must explain itself (answerability, Schedler 1999).
 ANSWERING_VERBS = frozenset(
@@ -193,3 +197,6 @@ AUTHOR_VERBS = frozenset({"adopts", "issues", "executes", "amends"})
 SAY_SO_CONDITIONS = ("consent", "proposal")
 #: Conditions by which another institution checks an act: it must agree, may set it aside, or reviews it.
 CHECK_CONDITIONS = ("consent", "proposal", "override", "review")
+#: Conditions that give the institutions they name a part in the act (the PPI's "involvement of any
+#: other agency"): the checks, and a consultation the actor must hold.
+PARTICIPATING_CONDITIONS = (*CHECK_CONDITIONS, "consultation")

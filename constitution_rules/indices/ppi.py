@@ -21,7 +21,6 @@ from constitution_rules import model as m
 from constitution_rules.indices.items import PRECISION, Item, decided, names, statement_evidence, undecided
 from constitution_rules.indices.roles import (
     DECREE_LAWS,
-    SELECTION_VERBS,
     Roles,
     actors_of,
     alone,
@@ -30,6 +29,13 @@ from constitution_rules.indices.roles import (
     participants,
     popular_election,
     roles_of,
+)
+from constitution_rules.vocabulary import (
+    ACCOUNT_VERBS,
+    CONFIDENCE_VERBS,
+    LAW_INSTRUMENTS,
+    REMOVAL_VERBS,
+    SELECTION_VERBS,
 )
 
 
@@ -100,10 +106,6 @@ PRACTICE: dict[str, str] = {
     "experience": "how often members are re-elected is behaviour, not text",
 }
 
-REMOVAL = frozenset({"impeaches", "removes", "dismisses", "recalls", "votes no confidence in", "censures"})
-NO_CONFIDENCE = frozenset({"votes no confidence in", "censures"})
-QUESTIONING = frozenset({"questions", "hears reports of"})
-
 
 class PPI(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -159,7 +161,10 @@ def replace_ex(c: m.Constitution, roles: Roles) -> Item:
     removal = [
         x
         for x in c.clauses
-        if x.verb in REMOVAL and x.target in chief and _scope(x) == "body" and _by_legislature(x, roles)
+        if x.verb in (REMOVAL_VERBS | CONFIDENCE_VERBS)
+        and x.target in chief
+        and _scope(x) == "body"
+        and _by_legislature(x, roles)
     ]
     if not removal:
         return decided(False, f"no clause lets the legislature remove the chief executive ({names(chief)})")
@@ -176,7 +181,7 @@ def serve_min(c: m.Constitution, roles: Roles) -> Item:
 
 def interpellate(c: m.Constitution, roles: Roles) -> Item:
     found = [
-        x for x in c.clauses if x.verb in QUESTIONING and _by_legislature(x, roles) and x.target in roles.executive
+        x for x in c.clauses if x.verb in ACCOUNT_VERBS and _by_legislature(x, roles) and x.target in roles.executive
     ]
     if found:
         return decided(True, "the legislature questions or hears reports of the executive", found)
@@ -248,7 +253,7 @@ def no_conf(c: m.Constitution, roles: Roles) -> Item:
     found = [
         x
         for x in c.clauses
-        if x.verb in NO_CONFIDENCE and x.target in targets and _scope(x) == "body" and _by_legislature(x, roles)
+        if x.verb in CONFIDENCE_VERBS and x.target in targets and _scope(x) == "body" and _by_legislature(x, roles)
     ]
     if found:
         return decided(True, "the legislature can vote no confidence in the government", found)
@@ -360,9 +365,6 @@ def no_review(c: m.Constitution, roles: Roles) -> Item:
     if reviews:
         return decided(False, "another body reviews the legislature's laws", reviews)
     return decided(True, "no clause subjects the legislature's laws to review")
-
-
-LAW_INSTRUMENTS = frozenset({"laws", "constitutional-laws"})
 
 
 def no_gate(c: m.Constitution, roles: Roles) -> Item:

@@ -14,18 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from constitution_rules import model as m
-
-#: Kinds that make an institution part of the executive branch (national unless also ``local``).
-EXECUTIVE_KINDS = frozenset(
-    {"executive", "head-of-state", "head-of-government", "deputy-head-of-state", "cabinet", "minister"}
-)
-#: Kinds of the bodies whose members are "the judiciary" for the PPI's judicial-appointment item.
-COURT_KINDS = frozenset({"judiciary", "constitutional-review"})
-#: Selection verbs: a clause with one of them chooses the holder(s) of its target office.
-SELECTION_VERBS = frozenset({"elects", "appoints"})
-#: The institutions named in a clause's conditions take part in it (consent, proposal, consultation,
-#: override, review): "the involvement of any other agencies" in the PPI's words.
-PARTICIPATING_CONDITIONS = frozenset({"consent", "proposal", "consultation", "override", "review"})
+from constitution_rules.vocabulary import EXECUTIVE_KINDS, JUDICIAL_KINDS, PARTICIPATING_CONDITIONS, SELECTION_VERBS
 
 
 @dataclass(frozen=True)
@@ -83,7 +72,7 @@ def roles_of(constitution: m.Constitution) -> Roles:
     government = frozenset(i.id for i in national if _has(i, ("cabinet",)))
     prime_minister = frozenset(i.id for i in national if "head-of-government" in i.kinds and i.id not in heads)
     ministers = frozenset(i.id for i in national if _has(i, ("minister", "cabinet")))
-    courts = frozenset(i.id for i in national if _has(i, COURT_KINDS))
+    courts = frozenset(i.id for i in national if _has(i, JUDICIAL_KINDS))
     central_bank = frozenset(i.id for i in national if "central-bank" in i.kinds)
     parent = {i.id: i.member_of for i in constitution.institutions if i.member_of}
     return Roles(

@@ -18,7 +18,6 @@ from constitution_rules import model as m
 from constitution_rules.indices.items import Item, decided, undecided
 from constitution_rules.indices.roles import (
     DECREE_LAWS,
-    SELECTION_VERBS,
     Roles,
     actors_of,
     institutions_in,
@@ -26,6 +25,7 @@ from constitution_rules.indices.roles import (
     majorities_of,
     roles_of,
 )
+from constitution_rules.vocabulary import CONFIDENCE_VERBS, SELECTION_VERBS
 
 LEGISLATIVE: tuple[str, ...] = (
     "package_veto",
@@ -37,8 +37,6 @@ LEGISLATIVE: tuple[str, ...] = (
 )
 NON_LEGISLATIVE: tuple[str, ...] = ("cabinet_formation", "cabinet_dismissal", "censure", "dissolution")
 ITEM_NAMES: tuple[str, ...] = (*LEGISLATIVE, *NON_LEGISLATIVE)
-
-NO_CONFIDENCE = frozenset({"votes no confidence in", "censures"})
 
 
 class ShugartCarey(BaseModel):
@@ -246,7 +244,7 @@ def censure(c: m.Constitution, roles: Roles) -> Item:
     votes = [
         x
         for x in c.clauses
-        if x.verb in NO_CONFIDENCE and x.target in targets and any(a in roles.legislature for a in actors_of(x))
+        if x.verb in CONFIDENCE_VERBS and x.target in targets and any(a in roles.legislature for a in actors_of(x))
     ]
     if not votes:
         return decided(4, "the assembly cannot censure the cabinet")
