@@ -39,6 +39,7 @@ from constitution_rules.language.amendment_parser import (
     RepealClause,
     RepealInstitution,
     SetHeader,
+    SetText,
     SetTitle,
     SubstituteArticle,
     SubstituteClause,
@@ -48,6 +49,7 @@ from constitution_rules.language.amendment_parser import (
 from constitution_rules.language.errors import ConstitutionError, Diagnostic, line_of
 from constitution_rules.language.layout import source_lines
 from constitution_rules.language.parser import CONSTITUTION_SUFFIX
+from constitution_rules.language.semantics import STATEMENT_FIELDS
 from constitution_rules.language.transformer import Span
 
 __all__ = [
@@ -288,71 +290,93 @@ class _Applier:
             self._missing_article(op.ref, op.span, "amend")
             return
         provision = self.state.provisions[index]
-        clauses = list(provision.clauses)
-        title = provision.title
+        items = _items_of(provision)
+        update: dict[str, Any] = {}
         resolver = self.resolver()
         failed = False
         for sub in op.operations:
             if isinstance(sub, SetTitle):
-                title = sub.title
+                update["title"] = sub.title
+                continue
+            if isinstance(sub, SetText):
+                update["text"] = sub.text
+                update["text_location"] = resolver.span_location(sub.span) if sub.text is not None else None
                 continue
             try:
-                clauses = self._clause_operation(sub, provision, clauses, resolver)
+                items = self._clause_operation(sub, provision, items, resolver)
             except ConstitutionError as exc:
                 self.problems.extend(exc.diagnostics)
                 failed = True
         if failed:
             return
-        self.state.provisions[index] = _with_clauses(provision, clauses, title)
-        self.state.stale_clauses(c for c in provision.clauses if id(c) not in {id(k) for k in clauses})
+        self.state.provisions[index] = _with_items(provision, items, update)
+        kept = {id(item) for field_items in items.values() for item in field_items}
+        self.state.stale_clauses(item for item in _all_items(provision) if id(item) not in kept)
+        if "text" in update and provision.text_location is not None:
+            self.state.stale_location(provision.text_location)
         self.state.mark(pid, self.label)
 
-    def _find_clause(
-        self, raw: Any, provision: m.Provision, clauses: list[m.PowerClause], resolver: AmendmentResolver
-    ) -> int:
-        wanted = printer.clause_text(resolver.clause(raw, provision, 0))
-        for index, clause in enumerate(clauses):
-            if printer.clause_text(clause) == wanted:
-                return index
-        texts = [printer.clause_text(c) for c in clauses]
+    def _find_item(
+        self, raw: Any, provision: m.Provision, items: _Items, resolver: AmendmentResolver
+    ) -> tuple[str, int]:
+        """Where the clause or statement ``raw`` names sits: its Provision field and index."""
+        wanted_item = resolver.any_statement(raw, provision)
+        field = _field_of(wanted_item)
+        wanted = _item_text(wanted_item)
+        for index, item in enumerate(items[field]):
+            if _item_text(item) == wanted:
+                return field, index
+        noun = "clause" if field == "clauses" else "statement"
+        texts = [_item_text(item) for item in items[field]]
         close = difflib.get_close_matches(wanted, texts, n=1, cutoff=0.0)
-        elsewhere = [c.citation for c in self.state.all_clauses() if printer.clause_text(c) == wanted]
+        elsewhere = [p.citation for p in self.state.provisions for item in _all_items(p) if _item_text(item) == wanted]
         if elsewhere:
-            hint = f"that clause is in {elsewhere[0]}, not {provision.citation}"
+            hint = f"that {noun} is in {elsewhere[0]}, not {provision.citation}"
         elif close:
             hint = f"did you mean '{close[0]}.'?"
         else:
-            hint = f"{provision.citation} has no clauses"
+            hint = f"{provision.citation} has no {'clauses' if field == 'clauses' else 'statements of that kind'}"
         raise ConstitutionError(
-            [_diagnostic(self.amendment, raw.span, f"{provision.citation} has no clause '{wanted}.'", hint)]
+            [_diagnostic(self.amendment, raw.span, f"{provision.citation} has no {noun} '{wanted}.'", hint)]
         )
 
-    def _clause_operation(
-        self,
-        sub: Any,
-        provision: m.Provision,
-        clauses: list[m.PowerClause],
-        resolver: AmendmentResolver,
-    ) -> list[m.PowerClause]:
-        clauses = list(clauses)
+    def _clause_operation(self, sub: Any, provision: m.Provision, items: _Items, resolver: AmendmentResolver) -> _Items:
+        items = {field: list(values) for field, values in items.items()}
         if isinstance(sub, RepealClause):
-            del clauses[self._find_clause(sub.clause, provision, clauses, resolver)]
+            field, index = self._find_item(sub.clause, provision, items, resolver)
+            del items[field][index]
         elif isinstance(sub, SubstituteClause):
-            index = self._find_clause(sub.old, provision, clauses, resolver)
-            clauses[index] = resolver.clause(sub.new, provision, 0)
+            field, index = self._find_item(sub.old, provision, items, resolver)
+            new = resolver.any_statement(sub.new, provision)
+            if _field_of(new) == field:
+                items[field][index] = new
+            else:
+                del items[field][index]
+                items[_field_of(new)].append(new)
         elif isinstance(sub, InsertClause):
-            new = resolver.clause(sub.clause, provision, 0)
-            text = printer.clause_text(new)
-            if any(printer.clause_text(c) == text for c in clauses):
+            new = resolver.any_statement(sub.clause, provision)
+            field, text = _field_of(new), _item_text(new)
+            if any(_item_text(item) == text for item in items[field]):
                 raise ConstitutionError(
                     [_diagnostic(self.amendment, sub.clause.span, f"{provision.citation} already has '{text}.'")]
                 )
             if sub.placement is None:
-                clauses.append(new)
+                items[field].append(new)
             else:
-                anchor = self._find_clause(sub.placement.anchor, provision, clauses, resolver)
-                clauses.insert(anchor + (1 if sub.placement.where == "after" else 0), new)
-        return clauses
+                anchor_field, anchor = self._find_item(sub.placement.anchor, provision, items, resolver)
+                if anchor_field != field:
+                    raise ConstitutionError(
+                        [
+                            _diagnostic(
+                                self.amendment,
+                                sub.placement.anchor.span,
+                                f"'{text}.' cannot be placed {sub.placement.where} a statement of another kind",
+                                "place a clause by a clause, an immunity by an immunity, and so on",
+                            )
+                        ]
+                    )
+                items[field].insert(anchor + (1 if sub.placement.where == "after" else 0), new)
+        return items
 
     # ---- institutions
     def _known(self, token: Any) -> m.Institution | None:
@@ -484,13 +508,11 @@ def _diagnostic(amendment: ParsedAmendment, span: Span, message: str, help: str 
 
 
 def _names_in(clause: m.PowerClause) -> list[str]:
-    names = [clause.actor]
+    names = [clause.actor, *clause.joint_actors[1:]]
     if clause.target_type == "institution":
         names.append(clause.target)
     for condition in clause.conditions:
-        holder = getattr(condition, "institution", None)
-        if holder:
-            names.append(str(holder))
+        names.extend(getattr(condition, "institutions", ()))
     return names
 
 
@@ -508,10 +530,32 @@ def _renumber(provision: m.Provision, article: str, paragraphs: tuple[str, ...])
     return provision.model_copy(update={"id": pid, "article": article, "paragraphs": paragraphs, "clauses": clauses})
 
 
-def _with_clauses(provision: m.Provision, clauses: list[m.PowerClause], title: str | None) -> m.Provision:
-    """The provision with its new clause list, clause ids numbered in order."""
-    out = tuple(c.model_copy(update={"id": f"{provision.id}#{n}"}) for n, c in enumerate(clauses, start=1))
-    return provision.model_copy(update={"clauses": out, "title": title})
+#: An article's clauses and statements by Provision field, as operations change them.
+_Items = dict[str, list[Any]]
+_ITEM_FIELDS = ("clauses", *STATEMENT_FIELDS.values())
+
+
+def _items_of(provision: m.Provision) -> _Items:
+    return {field: list(getattr(provision, field)) for field in _ITEM_FIELDS}
+
+
+def _all_items(provision: m.Provision) -> list[Any]:
+    return [item for field in _ITEM_FIELDS for item in getattr(provision, field)]
+
+
+def _field_of(item: Any) -> str:
+    return "clauses" if isinstance(item, m.PowerClause) else STATEMENT_FIELDS[type(item)]
+
+
+def _item_text(item: Any) -> str:
+    return printer.clause_text(item) if isinstance(item, m.PowerClause) else printer.statement_text(item)
+
+
+def _with_items(provision: m.Provision, items: _Items, update: dict[str, Any]) -> m.Provision:
+    """The provision with its new clauses and statements (clause ids numbered in order) and ``update``."""
+    clauses = tuple(c.model_copy(update={"id": f"{provision.id}#{n}"}) for n, c in enumerate(items["clauses"], 1))
+    statements = {field: tuple(items[field]) for field in STATEMENT_FIELDS.values()}
+    return provision.model_copy(update={"clauses": clauses, **statements, **update})
 
 
 def _nowhere(base: m.SourceLocation | None) -> m.SourceLocation | None:
@@ -583,22 +627,50 @@ class _State:
                     "id": swap(i.id),
                     "member_of": swap(i.member_of),
                     "joint_sitting_of": tuple(swap(j) or j for j in i.joint_sitting_of),
+                    "ex_officio": tuple(e.model_copy(update={"source": swap(e.source)}) for e in i.ex_officio),
                 }
             )
             for i in self.institutions
         ]
+
+        def swap_all(names: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(new if name == old else name for name in names)
+
         provisions = []
         for p in self.provisions:
             clauses = []
             for c in p.clauses:
                 conditions = tuple(
-                    x.model_copy(update={"institution": swap(x.institution)}) if hasattr(x, "institution") else x
+                    x.model_copy(
+                        update={
+                            "institution": swap(getattr(x, "institution", None)),
+                            "institutions": swap_all(getattr(x, "institutions", ())),
+                        }
+                    )
+                    if hasattr(x, "institutions")
+                    else x
                     for x in c.conditions
                 )
-                clauses.append(
-                    c.model_copy(update={"actor": swap(c.actor), "target": swap(c.target), "conditions": conditions})
-                )
-            provisions.append(p.model_copy(update={"clauses": tuple(clauses)}))
+                update = {
+                    "actor": swap(c.actor),
+                    "joint_actors": swap_all(c.joint_actors),
+                    "target": swap(c.target),
+                    "conditions": conditions,
+                }
+                clauses.append(c.model_copy(update=update))
+            statements = {
+                "immunities": tuple(
+                    i.model_copy(update={"holder": swap(i.holder), "lifted_by": swap(i.lifted_by)})
+                    for i in p.immunities
+                ),
+                "incompatibilities": tuple(
+                    i.model_copy(update={"office": swap(i.office), "other": swap(i.other)}) for i in p.incompatibilities
+                ),
+                "tenure_rules": tuple(
+                    t.model_copy(update={"institution": swap(t.institution)}) for t in p.tenure_rules
+                ),
+            }
+            provisions.append(p.model_copy(update={"clauses": tuple(clauses), **statements}))
         self.provisions = provisions
         origin = next((k for k, v in self.applied.renamed.items() if v == old), old)
         self.applied.renamed[origin] = new
@@ -622,7 +694,7 @@ class _State:
                 line -= 1
         self.applied.stale_lines |= lines
 
-    def stale_clauses(self, clauses: Iterable[m.PowerClause]) -> None:
+    def stale_clauses(self, clauses: Iterable[Any]) -> None:
         for clause in clauses:
             self.stale_location(clause.location)
 
@@ -662,18 +734,25 @@ def printable(constitution: m.Constitution, base_file: str) -> m.Constitution:
     provisions = []
     for provision in constitution.provisions:
         anchor = provision.location if not foreign(provision.location) else _nowhere(provision.location)
-        clauses: list[m.PowerClause] = []
-        for c in provision.clauses:
-            if foreign(c.location):
-                # Borrow the place of the clause before it (or of the article's opening line), so
-                # the comments around it stay where they were and no blank line appears.
-                borrowed = clauses[-1].location if clauses else _opening_line(anchor)
-                c = c.model_copy(update={"location": borrowed, "waivers": waivers(c.waivers)})
-            clauses.append(c)
+        previous = _opening_line(anchor)
+        fields: dict[str, Any] = {}
+        for name in _ITEM_FIELDS:
+            kept: list[Any] = []
+            for item in getattr(provision, name):
+                if foreign(item.location):
+                    # Borrow the place of the statement before it (or of the article's opening
+                    # line), so the comments around it stay where they were and no blank line appears.
+                    update: dict[str, Any] = {"location": previous}
+                    if isinstance(item, m.PowerClause):
+                        update["waivers"] = waivers(item.waivers)
+                    item = item.model_copy(update=update)
+                previous = item.location
+                kept.append(item)
+            fields[name] = tuple(kept)
+        if foreign(provision.text_location):
+            fields["text_location"] = _opening_line(anchor)
         provisions.append(
-            provision.model_copy(
-                update={"location": anchor, "clauses": tuple(clauses), "waivers": waivers(provision.waivers)}
-            )
+            provision.model_copy(update={"location": anchor, **fields, "waivers": waivers(provision.waivers)})
         )
     institutions = tuple(
         i.model_copy(update={"location": _nowhere(i.location), "waivers": waivers(i.waivers)})

@@ -27,6 +27,14 @@ def _location(location: SourceLocation | None) -> dict[str, Any] | None:
     return location.model_dump() if location is not None else None
 
 
+def _share(clause: PowerClause) -> dict[str, Any] | None:
+    """The share as v1 wrote it (kind, seats, of); a fraction of a body adds its numerator and denominator."""
+    if clause.share is None:
+        return None
+    fraction_fields = {"numerator", "denominator"}
+    return clause.share.model_dump(exclude=set() if clause.share.kind == "fraction" else fraction_fields)
+
+
 def build_graph(constitution: Constitution) -> nx.MultiDiGraph:
     graph: nx.MultiDiGraph = nx.MultiDiGraph(name=constitution.name, version=constitution.version or "")
     for inst in constitution.institutions:
@@ -56,7 +64,7 @@ def build_graph(constitution: Constitution) -> nx.MultiDiGraph:
             category=clause.category,
             derived=False,
             role="holds",
-            share=clause.share.model_dump() if clause.share else None,
+            share=_share(clause),
             conditions=[c.model_dump(mode="json", exclude={"location"}) for c in clause.conditions],
             provision_id=clause.provision_id,
             citation=clause.citation,

@@ -72,6 +72,11 @@ INSTRUMENTS: tuple[str, ...] = (
     "armed-forces",
     "pardons",
     "amnesty",
+    # language v2
+    "decree-laws",  # decrees with the force of law (France Art. 38, Brazil Art. 62)
+    "regulations",  # acts executing laws (France Art. 21, Germany Art. 80)
+    "martial-law",  # distinct from a state of emergency
+    "deployment",  # armed forces sent abroad
 )
 
 INSTITUTION = "institution"  # marker in a verb's target list: any declared institution
@@ -84,38 +89,57 @@ class Verb:
     category: Category
     targets: tuple[str, ...]
     meaning: str
+    #: the form after ``shall`` and after a joint actor ("shall appoint", "House and Senate jointly adopt")
+    base: str = ""
+
+
+_DECREES = ("decrees", "decree-laws", "regulations")
+
+
+def _verb(name: str, base: str, category: Category, targets: tuple[str, ...], meaning: str) -> Verb:
+    return Verb(name, category, targets, meaning, base)
 
 
 VERBS: dict[str, Verb] = {
     v.name: v
     for v in (
-        Verb("elects", "selection", (INSTITUTION,), "chooses the holder(s) of an office by vote"),
-        Verb("appoints", "selection", (INSTITUTION,), "chooses the holder(s) of an office"),
-        Verb("nominates", "selection", (INSTITUTION,), "puts forward candidates another body then chooses"),
-        Verb("dismisses", "removal", (INSTITUTION,), "removes the holder(s) of an office"),
-        Verb("removes", "removal", (INSTITUTION,), "removes from office by a procedure"),
-        Verb("impeaches", "removal", (INSTITUTION,), "removes for misconduct by impeachment"),
-        Verb("recalls", "removal", (INSTITUTION,), "withdraws a mandate"),
-        Verb("initiates", "lawmaking", (*_ACTS, "referendum"), "introduces bills or proposals"),
-        Verb("adopts", "lawmaking", (*_ACTS, "treaties"), "passes with final legislative effect"),
-        Verb(
+        _verb("elects", "elect", "selection", (INSTITUTION,), "chooses the holder(s) of an office by vote"),
+        _verb("appoints", "appoint", "selection", (INSTITUTION,), "chooses the holder(s) of an office"),
+        _verb(
+            "nominates", "nominate", "selection", (INSTITUTION,), "puts forward candidates another body then chooses"
+        ),
+        _verb("dismisses", "dismiss", "removal", (INSTITUTION,), "removes the holder(s) of an office"),
+        _verb("removes", "remove", "removal", (INSTITUTION,), "removes from office by a procedure"),
+        _verb("impeaches", "impeach", "removal", (INSTITUTION,), "removes for misconduct by impeachment"),
+        _verb("recalls", "recall", "removal", (INSTITUTION,), "withdraws a mandate"),
+        _verb("initiates", "initiate", "lawmaking", (*_ACTS, "referendum"), "introduces bills or proposals"),
+        _verb("adopts", "adopt", "lawmaking", (*_ACTS, "treaties"), "passes with final legislative effect"),
+        _verb(
             "approves",
+            "approve",
             "lawmaking",
-            (*_ACTS, "treaties", "emergency", "decrees"),
+            (*_ACTS, "treaties", "emergency", "martial-law", "deployment", *_DECREES),
             "gives second-stage approval",
         ),
-        Verb("vetoes", "lawmaking", (*_ACTS, "decrees"), "can refuse or return an adopted act"),
-        Verb("issues", "lawmaking", ("decrees",), "issues normative acts on its own authority"),
-        Verb("calls", "lawmaking", ("referendum", "elections"), "calls a referendum or an election"),
-        Verb("ratifies", "lawmaking", ("treaties", "constitution"), "gives final consent to a treaty or amendment"),
-        Verb("executes", "budget", ("budget",), "spends and manages public money"),
-        Verb(
+        _verb("vetoes", "veto", "lawmaking", (*_ACTS, *_DECREES), "can refuse or return an adopted act"),
+        _verb("issues", "issue", "lawmaking", _DECREES, "issues normative acts on its own authority"),
+        _verb("calls", "call", "lawmaking", ("referendum", "elections"), "calls a referendum or an election"),
+        _verb(
+            "ratifies",
+            "ratify",
+            "lawmaking",
+            ("treaties", "constitution"),
+            "gives final consent to a treaty or amendment",
+        ),
+        _verb("executes", "execute", "budget", ("budget",), "spends and manages public money"),
+        _verb(
             "reviews",
+            "review",
             "oversight",
             (
                 "laws",
                 "constitutional-laws",
-                "decrees",
+                *_DECREES,
                 "treaties",
                 "elections",
                 "referendum",
@@ -124,24 +148,120 @@ VERBS: dict[str, Verb] = {
             ),
             "rules on constitutionality or legality",
         ),
-        Verb("annuls", "oversight", (INSTITUTION,), "cancels or suspends another body's acts"),
-        Verb("audits", "oversight", ("budget", INSTITUTION), "examines spending"),
-        Verb("investigates", "oversight", (INSTITUTION,), "conducts inquiries into"),
-        Verb("questions", "oversight", (INSTITUTION,), "summons and questions"),
-        Verb("hears reports of", "oversight", (INSTITUTION,), "receives regular accounts from"),
-        Verb("censures", "oversight", (INSTITUTION,), "passes censure or no confidence"),
-        Verb(
+        _verb("annuls", "annul", "oversight", (INSTITUTION,), "cancels or suspends another body's acts"),
+        _verb("audits", "audit", "oversight", ("budget", INSTITUTION), "examines spending"),
+        _verb("investigates", "investigate", "oversight", (INSTITUTION,), "conducts inquiries into"),
+        _verb("questions", "question", "oversight", (INSTITUTION,), "summons and questions"),
+        _verb("hears reports of", "hear reports of", "oversight", (INSTITUTION,), "receives regular accounts from"),
+        _verb("censures", "censure", "oversight", (INSTITUTION,), "passes censure or no confidence"),
+        _verb(
             "votes no confidence in",
+            "vote no confidence in",
             "oversight",
             (INSTITUTION,),
             "a no-confidence vote that forces resignation",
         ),
-        Verb("dissolves", "dissolution", (INSTITUTION,), "ends a body's term early"),
-        Verb("declares", "emergency", ("emergency", "war"), "declares a state of emergency or war"),
-        Verb("commands", "command", ("armed-forces", INSTITUTION), "commands the armed forces"),
-        Verb("grants", "clemency", ("pardons", "amnesty"), "grants pardon or amnesty"),
-        Verb("amends", "amendment", ("constitution",), "changes the constitution"),
+        _verb("dissolves", "dissolve", "dissolution", (INSTITUTION,), "ends a body's term early"),
+        _verb(
+            "declares",
+            "declare",
+            "emergency",
+            ("emergency", "martial-law", "war"),
+            "declares a state of emergency, martial law or war",
+        ),
+        _verb("commands", "command", "command", ("armed-forces", INSTITUTION), "commands the armed forces"),
+        _verb("grants", "grant", "clemency", ("pardons", "amnesty"), "grants pardon or amnesty"),
+        _verb("amends", "amend", "amendment", ("constitution",), "changes the constitution"),
+        # language v2
+        _verb(
+            "countersigns",
+            "countersign",
+            "oversight",
+            (INSTITUTION,),
+            "signs another body's acts too; without it they are void (target: acts of X)",
+        ),
+        _verb(
+            "brings cases to",
+            "bring cases to",
+            "oversight",
+            (INSTITUTION,),
+            "has standing to bring a case before a court",
+        ),
+        _verb("convenes", "convene", "lawmaking", (INSTITUTION,), "calls a body into session"),
+        _verb(
+            "lifts immunity of",
+            "lift immunity of",
+            "oversight",
+            (INSTITUTION,),
+            "lifts the immunity of an office-holder or of members of a body",
+        ),
     )
+}
+
+#: The base form of each verb ("appoint", "hear reports of") -> the verb ("appoints").
+BASE_FORMS: dict[str, str] = {v.base: v.name for v in VERBS.values()}
+
+#: Words a drafter types for a verb of the vocabulary -> that verb (did-you-mean only; never accepted).
+VERB_SYNONYMS: dict[str, str] = {
+    "passes": "adopts",
+    "enacts": "adopts",
+    "pass": "adopt",
+    "enact": "adopt",
+    "fires": "dismisses",
+    "sacks": "dismisses",
+    "fire": "dismiss",
+    "sack": "dismiss",
+    "chooses": "elects",
+    "names": "appoints",
+    "ousts": "removes",
+    "summons": "convenes",
+}
+
+#: Verbs whose target may be ``acts of X`` (they act on a body's acts, not on the body).
+ACTS_VERBS = frozenset({"annuls", "reviews", "countersigns", "audits"})
+#: Verbs that take only ``acts of X``.
+ACTS_ONLY_VERBS = frozenset({"countersigns"})
+
+#: How a clause's verb is exercised: at the actor's discretion, as a duty (``shall``), or as a
+#: formal act whose real decision is the proposer's (``formally``).
+Modality = Literal["discretion", "duty", "formal"]
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
+
+#: What a clause acts on: the body itself, its individual members, or its acts.
+TargetScope = Literal["body", "members", "acts"]
+TARGET_SCOPES: tuple[TargetScope, ...] = get_args(TargetScope)
+
+#: Events a condition ``after EVENT`` may name.
+TRIGGER_EVENTS: tuple[str, ...] = ("no-confidence", "failed-investiture", "failed-budget", "impeachment", "referendum")
+
+#: Events a time limit ``not within N years of EVENT`` may count from.
+TIME_LIMIT_EVENTS: tuple[str, ...] = ("dissolution", "election", "end of term", "start of term")
+TIME_UNITS: tuple[str, ...] = ("months", "years")
+
+#: Shares of a body written as a word (``one-third of X``), and the fraction they mean.
+SHARE_WORDS: dict[str, tuple[int, int]] = {
+    "half": (1, 2),
+    "one-third": (1, 3),
+    "two-thirds": (2, 3),
+    "one-quarter": (1, 4),
+    "three-quarters": (3, 4),
+    "one-fifth": (1, 5),
+    "two-fifths": (2, 5),
+    "three-fifths": (3, 5),
+    "four-fifths": (4, 5),
+}
+
+#: Majorities written as a word -> (numerator, denominator, implies "of members").
+MAJORITY_WORDS: dict[str, tuple[int, int, bool]] = {
+    "majority": (1, 2, False),
+    "simple majority": (1, 2, False),
+    "absolute majority": (1, 2, True),
+    "half": (1, 2, False),  # only with "at least": "at least half"
+    "three-fifths": (3, 5, False),
+    "two-thirds": (2, 3, False),
+    "three-quarters": (3, 4, False),
+    "four-fifths": (4, 5, False),
+    "five-sixths": (5, 6, False),
 }
 
 #: Verbs whose exercise takes an office-holder out of office (used by rules and metrics).
@@ -156,6 +276,8 @@ def category_of(verb: str, target: str) -> Category:
     base = VERBS[verb].category
     if target == "budget" and base == "lawmaking":
         return "budget"
+    if target == "deployment":  # approving troops abroad is a war power, not lawmaking
+        return "command"
     return base
 
 

@@ -31,6 +31,7 @@ from constitution_rules.language.amendment_parser import (
     RepealClause,
     RepealInstitution,
     SetHeader,
+    SetText,
     SetTitle,
     SubstituteArticle,
     SubstituteClause,
@@ -52,15 +53,24 @@ from constitution_rules.language.layout import (
     verified,
     wrapped_clause,
 )
-from constitution_rules.language.semantics import majority_of
+from constitution_rules.language.semantics import Resolver, majorities_text, majority_of, share_fraction
 from constitution_rules.language.transformer import (
     RawArticle,
     RawClause,
     RawCondition,
+    RawEntrenchment,
+    RawFile,
+    RawHeader,
+    RawImmunity,
+    RawIncompatibility,
     RawInstitution,
     RawMajority,
+    RawShare,
+    RawStatement,
+    RawTenure,
     Span,
 )
+from constitution_rules.vocabulary import VERBS
 
 __all__ = ["amendment_meaning", "checked_format_amendment", "format_amendment", "format_amendment_source"]
 
@@ -81,43 +91,91 @@ _SPAN_FIELDS = ("span", "verb_span")
 # ---- syntax -> text pieces ----------------------------------------------------------------------
 
 
-def _majority_text(raw: RawMajority) -> str:
-    majority = majority_of(raw.word, raw.members)
-    if majority is None:  # an invalid fraction: left as written, the resolver reports it
-        return raw.word + (" of members" if raw.members else "")
-    return printer.majority_text(majority)
-
-
-def _condition_text(raw: RawCondition) -> str:
+def _condition_text(raw: RawCondition, formal: bool) -> str:
     return printer.condition_parts_text(
         raw.type,
-        str(raw.institution) if raw.institution is not None else "",
-        _majority_text(raw.majority) if raw.majority is not None else None,
+        [str(name) for name in raw.institutions],
+        majorities_text(raw.majorities) if raw.majorities else None,
         raw.form,
         raw.text,
+        combine=raw.combine,
+        binding=raw.binding and not formal,
+        event=str(raw.event) if raw.event is not None else None,
+        amount=raw.amount,
+        unit=raw.unit,
+    )
+
+
+def _share_text(raw: RawClause) -> str:
+    share = raw.share
+    if share is None:
+        return ""
+    if share.kind == "fraction":
+        fraction = share_fraction(share.word or "")
+        if fraction is None:  # invalid: left as written, the resolver reports it
+            return f"{share.word} of "
+        return printer.share_parts_text("fraction", None, None, fraction.numerator, fraction.denominator)
+    return printer.share_parts_text(share.kind, share.seats, share.of)
+
+
+def _verb_text(raw: RawClause) -> str:
+    """The verb with its adverb (the transformer has already normalised a joint actor's base form)."""
+    verb = raw.verb
+    if raw.modality == "duty":
+        return "shall " + (VERBS[verb].base if verb in VERBS else verb)
+    return printer.verb_text(
+        verb, raw.modality if raw.modality == "formal" else "discretion", raw.modality == "exclusive"
     )
 
 
 def _clause_pieces(raw: RawClause) -> tuple[str, str, list[str], list[str]]:
     """Head, separator, conditions and waivers of a clause, as :func:`layout.wrapped_clause` takes them."""
-    share = printer.share_parts_text(raw.share.kind, raw.share.seats, raw.share.of) if raw.share else ""
-    head = printer.clause_head_text(str(raw.actor), raw.verb, share, str(raw.target))
+    actor = printer.actor_text(str(raw.actor), [str(a) for a in raw.joint_actors])
+    head = printer.clause_head_text(
+        actor, _verb_text(raw), _share_text(raw), printer.target_text(str(raw.target), raw.target_scope)
+    )
     separator = printer.separator_before(raw.conditions[0].type if raw.conditions else None)
-    conditions = [_condition_text(c) for c in raw.conditions]
+    conditions = [_condition_text(c, raw.modality == "formal") for c in raw.conditions]
     waivers = [printer.waiver_parts_text(str(w.code), w.reason) for w in raw.waivers]
     return head, separator, conditions, waivers
 
 
-def _clause_lines(raw: RawClause, indent: str) -> list[str]:
-    head, separator, conditions, waivers = _clause_pieces(raw)
-    return wrapped_clause(indent, head, separator, conditions, waivers)
+def _statement_text(raw: RawStatement) -> str:
+    """A statement other than a clause, without its full stop: built as the model with every name
+    taken as declared (these need no base), then printed."""
+    if isinstance(raw, RawImmunity):
+        # the majority as written, so that an invalid one is left for the resolver to report
+        built = dataclasses.replace(raw, majorities=[])
+        text = printer.statement_text(_STATEMENT_BUILDER.statement(built))
+        return text + (f" by {majorities_text(raw.majorities)}" if raw.lifted_by and raw.majorities else "")
+    return printer.statement_text(_STATEMENT_BUILDER.statement(raw))
 
 
-def _clause_operation_lines(parts: list[tuple[str, RawClause]], indent: str) -> list[str]:
+class _StatementBuilder(Resolver):
+    """A resolver for which every name is declared: layout needs no base."""
+
+    def __init__(self) -> None:
+        super().__init__(RawFile(RawHeader("", [], Span(0, 0, 0, 0)), [], []), "", "<layout>")
+
+    def _check_declared(self, token: Token) -> bool:
+        return True
+
+
+_STATEMENT_BUILDER = _StatementBuilder()
+
+
+def _statement_lines(raw: RawStatement, indent: str, keyword: str = "") -> list[str]:
+    if isinstance(raw, RawClause):
+        head, separator, conditions, waivers = _clause_pieces(raw)
+        return wrapped_clause(indent, keyword + head, separator, conditions, waivers)
+    return [indent + keyword + _statement_text(raw) + "."]
+
+
+def _clause_operation_lines(parts: list[tuple[str, RawStatement]], indent: str) -> list[str]:
     """``insert C. after D.``, ``substitute C. by D.``: one line if it fits; else each clause on a
     line of its own, the second one step deeper; a clause still too long puts its conditions on
     lines two steps deeper than its own, so they never line up with ``by``, ``after`` or ``before``."""
-    pieces = [(keyword, _clause_pieces(clause)) for keyword, clause in parts]
+    pieces = [(keyword, _statement_pieces(clause)) for keyword, clause in parts]
     one_line = indent + " ".join(f"{keyword} {printer.clause_parts_text(*p)}." for keyword, p in pieces)
     if len(one_line) <= LINE_LENGTH:
         return [one_line]
@@ -127,6 +185,12 @@ def _clause_operation_lines(parts: list[tuple[str, RawClause]], indent: str) -> 
         continuation = part_indent + INDENT + INDENT
         lines.extend(wrapped_clause(part_indent, f"{keyword} {head}", separator, conditions, waivers, continuation))
     return lines
+
+
+def _statement_pieces(raw: RawStatement) -> tuple[str, str, list[str], list[str]]:
+    if isinstance(raw, RawClause):
+        return _clause_pieces(raw)
+    return _statement_text(raw), "", [], []
 
 
 def _ref(ref: tuple[Token, list[str]]) -> str:
@@ -216,8 +280,12 @@ def _article_block(keyword: str, article: RawArticle, span: Span) -> list[Unit]:
     start, end = _lines_of(span, 1)
     title = f" {printer.quote(article.title)}" if article.title is not None else ""
     body: list[Unit] = []
+    if article.text is not None:
+        body.append(_unit(article.text.span, start, printer.text_lines(article.text.text, INDENT), INDENT))
     for clause in article.clauses:
-        body.append(_unit(clause.span, start, _clause_lines(clause, INDENT), INDENT))
+        body.append(_unit(clause.span, start, _statement_lines(clause, INDENT), INDENT))
+    for statement in sorted(article.statements, key=_statement_order):
+        body.append(_unit(statement.span, start, _statement_lines(statement, INDENT), INDENT))
     for waiver in article.waivers:
         text = printer.waiver_parts_text(str(waiver.code), waiver.reason)
         body.append(_unit(waiver.span, start, [INDENT + text + "."], INDENT))
@@ -225,9 +293,18 @@ def _article_block(keyword: str, article: RawArticle, span: Span) -> list[Unit]:
     return block(f"{keyword} article {ref}{title} {{", start, end, body, column=span.column)
 
 
+def _statement_order(raw: RawStatement) -> int:
+    """Statements are laid out by kind, as the constitution formatter lays out the model."""
+    return [RawImmunity, RawIncompatibility, RawEntrenchment, RawTenure].index(type(raw))
+
+
 def _clause_operation_unit(op: Any, fallback: int) -> Unit:
     if isinstance(op, SetTitle):
         return _unit(op.span, fallback, [f"{INDENT}set title {printer.quote(op.title)}"], INDENT)
+    if isinstance(op, SetText):
+        if op.text is None:
+            return _unit(op.span, fallback, [f"{INDENT}repeal text"], INDENT)
+        return _unit(op.span, fallback, printer.text_lines(op.text, INDENT, "set text"), INDENT)
     if isinstance(op, InsertClause):
         parts = [("insert", op.clause)]
         if op.placement is not None:
@@ -316,8 +393,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Token):
         return str(value)
     if isinstance(value, RawMajority):
-        majority = majority_of(value.word, value.members)
-        return majority.model_dump() if majority is not None else {"invalid": value.word, "members": value.members}
+        majority = (
+            majority_of(value.word, value.basis, value.inclusive) if value.word != "half" or value.inclusive else None
+        )
+        return majority.model_dump() if majority is not None else {"invalid": value.word, "basis": value.basis}
+    if isinstance(value, RawShare) and value.kind == "fraction":
+        fraction = share_fraction(value.word or "")
+        return {"share": [fraction.numerator, fraction.denominator] if fraction else value.word}
     if isinstance(value, RawInstitution):
         attributes = sorted(([key, _plain(v)] for key, v, _ in value.attributes), key=repr)
         fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "span"}

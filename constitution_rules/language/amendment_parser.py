@@ -32,6 +32,7 @@ from constitution_rules.language.transformer import (
     RawFile,
     RawHeader,
     RawInstitution,
+    RawStatement,
     Span,
     ToRaw,
     unquote,
@@ -107,21 +108,24 @@ class RenumberArticle:
 
 @dataclass
 class InsertClause:
-    clause: RawClause
+    """``insert STATEMENT [after|before STATEMENT]``: a clause, or an immunity, incompatibility,
+    entrenchment or tenure rule."""
+
+    clause: RawStatement
     placement: Placement | None
     span: Span
 
 
 @dataclass
 class RepealClause:
-    clause: RawClause
+    clause: RawStatement
     span: Span
 
 
 @dataclass
 class SubstituteClause:
-    old: RawClause
-    new: RawClause
+    old: RawStatement
+    new: RawStatement
     span: Span
 
 
@@ -131,7 +135,15 @@ class SetTitle:
     span: Span
 
 
-ClauseOperation = InsertClause | RepealClause | SubstituteClause | SetTitle
+@dataclass
+class SetText:
+    """``set text "..." ...`` (``text`` None: ``repeal text``)."""
+
+    text: str | None
+    span: Span
+
+
+ClauseOperation = InsertClause | RepealClause | SubstituteClause | SetTitle | SetText
 
 
 @dataclass
@@ -305,6 +317,12 @@ class ToRawAmendment(ToRaw):  # the start rule returns (header, operations), not
     def set_title(self, meta: Meta, children: list[Token]) -> SetTitle:
         return SetTitle(unquote(children[0]), Span.of(meta))
 
+    def set_text(self, meta: Meta, children: list[Token]) -> SetText:
+        return SetText("\n".join(unquote(c) for c in children), Span.of(meta))
+
+    def repeal_text(self, meta: Meta, children: list[Token]) -> SetText:
+        return SetText(None, Span.of(meta))
+
 
 # ---- parsing --------------------------------------------------------------------------------
 
@@ -410,6 +428,15 @@ class AmendmentResolver(Resolver):
         self._raise()
         assert clause is not None  # a clause that failed to resolve left a diagnostic
         return clause
+
+    def any_statement(self, raw: RawStatement, provision: m.Provision, index: int = 0) -> Any:
+        """A clause or another statement of an article block, resolved against the base."""
+        if isinstance(raw, RawClause):
+            return self.clause(raw, provision, index)
+        resolved = self.statement(raw)
+        self._raise()
+        assert resolved is not None
+        return resolved
 
     def institution(self, raw: RawInstitution) -> m.Institution:
         result = self._institution(raw)

@@ -53,7 +53,7 @@ def clause_lines(clause: m.PowerClause, indent: str = INDENT, keyword: str = "")
         indent,
         keyword + printer.clause_head(clause),
         printer.condition_separator(clause),
-        [printer.condition_text(c) for c in clause.conditions],
+        printer.clause_condition_texts(clause),
         [printer.waiver_text(w) for w in clause.waivers],
     )
 
@@ -84,9 +84,15 @@ def _units(constitution: m.Constitution) -> tuple[list[Unit], list[list[Unit]]]:
         start, end = _loc_lines(provision.location, header_end)
         title = f" {printer.quote(provision.title)}" if provision.title is not None else ""
         body: list[Unit] = []
+        if provision.text is not None:
+            t_start, t_end = _loc_lines(provision.text_location, start)
+            body.append(Unit(t_start, t_end, printer.text_lines(provision.text, INDENT), INDENT))
         for clause in provision.clauses:
             c_start, c_end = _loc_lines(clause.location, start)
             body.append(Unit(c_start, c_end, clause_lines(clause), INDENT))
+        for statement in printer.provision_statements(provision):
+            s_start, s_end = _loc_lines(statement.location, start)
+            body.append(Unit(s_start, s_end, [INDENT + printer.statement_text(statement) + "."], INDENT))
         for waiver in provision.waivers:
             w_start, w_end = _loc_lines(waiver.location, start)
             body.append(Unit(w_start, w_end, [INDENT + printer.waiver_text(waiver) + "."], INDENT))

@@ -254,6 +254,5 @@ def _expected_words(exc: UnexpectedInput, parser: Lark) -> list[str]:
 
 
 def _join_or(words: list[str]) -> str:
-    if len(words) > 8:
-        words = [*words[:8], "..."]
+    # In full: a list cut off hides the very statement a drafter was looking for.
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

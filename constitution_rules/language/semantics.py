@@ -13,28 +13,37 @@ from typing import Any
 from lark import Token
 
 from constitution_rules import model as m
+from constitution_rules.language import printer
 from constitution_rules.language.errors import ConstitutionError, Diagnostic, did_you_mean, line_of
 from constitution_rules.language.transformer import (
     RawArticle,
     RawClause,
     RawCondition,
+    RawEntrenchment,
     RawFile,
+    RawImmunity,
+    RawIncompatibility,
     RawInstitution,
     RawMajority,
+    RawStatement,
+    RawTenure,
     RawWaiver,
     Span,
 )
-from constitution_rules.vocabulary import INSTITUTION, INSTRUMENTS, KINDS, VERBS, category_of
-
-MAJORITY_WORDS: dict[str, tuple[int, int, bool]] = {
-    # word -> (numerator, denominator, implies "of members")
-    "majority": (1, 2, False),
-    "simple majority": (1, 2, False),
-    "absolute majority": (1, 2, True),
-    "three-fifths": (3, 5, False),
-    "two-thirds": (2, 3, False),
-    "three-quarters": (3, 4, False),
-}
+from constitution_rules.vocabulary import (
+    ACTS_ONLY_VERBS,
+    ACTS_VERBS,
+    BASE_FORMS,
+    INSTITUTION,
+    INSTRUMENTS,
+    KINDS,
+    MAJORITY_WORDS,
+    SHARE_WORDS,
+    TRIGGER_EVENTS,
+    VERB_SYNONYMS,
+    VERBS,
+    category_of,
+)
 
 
 class Resolver:
@@ -137,10 +146,33 @@ class Resolver:
                 attrs[key] = tuple(str(v) for v in value)
             elif key == "term_limit":
                 attrs["term_limit"], attrs["term_limit_consecutive"] = value
+            elif key == "ex_officio":
+                continue  # repeatable: gathered below
+            elif key in ("term_years", "term_life") and ({"term_years", "term_life"} & attrs.keys()):
+                self.error(span, f"the term of '{raw.name}' is given twice ('term N years' or 'term life')")
             else:
                 if key == "seats" and value < 1:
                     self.error(span, "a body needs at least one seat")
                 attrs[key] = value
+        ex_officio = []
+        for key, value, span in raw.attributes:
+            if key == "ex_officio":
+                seats, source = value
+                if seats < 1:
+                    self.error(span, "ex-officio needs at least one seat")
+                    continue
+                if source is not None:
+                    self._check_declared(source)
+                ex_officio.append(m.ExOfficio(seats=seats, source=str(source) if source is not None else None))
+        if ex_officio:
+            attrs["ex_officio"] = tuple(ex_officio)
+            held = sum(e.seats for e in ex_officio)
+            if attrs.get("seats") is not None and held > attrs["seats"]:
+                self.error(
+                    raw.span or Span.of(raw.name),
+                    f"'{raw.name}' has {attrs['seats']} seats but {held} ex-officio seats",
+                    help="correct the seats or the ex-officio count",
+                )
         return m.Institution(
             id=str(raw.name),
             name=raw.display,
@@ -193,33 +225,120 @@ class Resolver:
                 clause = self._clause(raw, pid, citation, index)
                 if clause is not None:
                     clauses.append(clause)
+            statements: dict[str, list[Any]] = {field: [] for field in STATEMENT_FIELDS.values()}
+            for raw_statement in article.statements:
+                resolved = self.statement(raw_statement)
+                if resolved is not None:
+                    statements[STATEMENT_FIELDS[type(resolved)]].append(resolved)
             provisions.append(
                 m.Provision(
                     id=pid,
                     article=str(article.number),
                     paragraphs=tuple(article.paragraphs),
                     title=article.title,
+                    text=article.text.text if article.text is not None else None,
+                    text_location=self.location(article.text.span) if article.text is not None else None,
                     clauses=tuple(clauses),
                     waivers=self._waivers(article.waivers),
                     location=self.location(article.span),
+                    **{key: tuple(values) for key, values in statements.items()},
                 )
             )
         return provisions
 
+    # ---- statements
+    def statement(self, raw: RawStatement) -> Any:
+        """An immunity, incompatibility, entrenchment or tenure rule as a model object; None
+        (with a diagnostic) when it names an undeclared institution. Clauses go through _clause."""
+        loc = self.location(raw.span)
+        if isinstance(raw, RawImmunity):
+            ok = self._check_declared(raw.holder)
+            if raw.lifted_by is not None:
+                ok = self._check_declared(raw.lifted_by) and ok
+            majorities = self._majorities(raw.majorities)
+            if len(raw.majorities) > 1:
+                self.error(raw.majorities[1].span, "lifting an immunity takes one majority")
+            if not ok:
+                return None
+            return m.Immunity(
+                holder=str(raw.holder),
+                scope=raw.scope,
+                description=raw.description,
+                lifted_by=str(raw.lifted_by) if raw.lifted_by is not None else None,
+                majority=majorities[0] if majorities else None,
+                location=loc,
+            )
+        if isinstance(raw, RawIncompatibility):
+            ok = self._check_declared(raw.office)
+            ok = self._check_declared(raw.other) and ok
+            if not ok:
+                return None
+            return m.Incompatibility(
+                office=str(raw.office), other=str(raw.other), compatible=raw.compatible, location=loc
+            )
+        if isinstance(raw, RawEntrenchment):
+            return m.Entrenchment(
+                subject=raw.subject,
+                article=str(raw.article) if raw.article is not None else None,
+                paragraphs=tuple(raw.paragraphs),
+                location=loc,
+            )
+        if isinstance(raw, RawTenure):
+            if not self._check_declared(raw.institution):
+                return None
+            return m.TenureRule(kind=raw.kind, institution=str(raw.institution), holder=raw.holder, location=loc)
+        raise AssertionError(type(raw).__name__)
+
+    def _verb(self, raw: RawClause) -> Any:
+        """The clause's verb, its form checked against its modality and actor: ``shall`` and a
+        joint actor take the base form (``shall appoint``, ``A and B jointly adopt``), which is
+        normalised; the third-person form is also accepted after a joint actor."""
+        word = raw.verb
+        base_allowed = raw.modality == "duty" or bool(raw.joint_actors)
+        if word in VERBS:
+            if raw.modality == "duty":
+                base = VERBS[word].base
+                self.error(
+                    raw.verb_span,
+                    f"after 'shall' the verb takes its base form: 'shall {base}'",
+                    help=f"did you mean 'shall {base}'?",
+                )
+                return None
+            return VERBS[word]
+        if word in BASE_FORMS:
+            if base_allowed:
+                return VERBS[BASE_FORMS[word]]
+            self.error(raw.verb_span, f"unknown verb '{word}'", help=f"did you mean '{BASE_FORMS[word]}'?")
+            return None
+        synonym = VERB_SYNONYMS.get(word)
+        if synonym is not None:
+            hint: str | None = f"did you mean '{synonym}'? ('{word}' is not in the vocabulary)"
+        else:
+            pool = [v for v in VERBS if " " not in v]
+            if base_allowed:
+                pool += [b for b in BASE_FORMS if " " not in b]
+            hint = did_you_mean(word, pool) or "known verbs: " + ", ".join(VERBS)
+        self.error(raw.verb_span, f"unknown verb '{word}'", help=hint)
+        return None
+
     def _clause(self, raw: RawClause, pid: str, citation: str, index: int) -> m.PowerClause | None:
         ok = self._check_declared(raw.actor)
-        verb = VERBS.get(raw.verb)
-        if verb is None:
-            known = [v for v in VERBS if " " not in v]
-            self.error(
-                raw.verb_span,
-                f"unknown verb '{raw.verb}'",
-                help=did_you_mean(raw.verb, known) or "known verbs: " + ", ".join(VERBS),
-            )
-            ok = False
+        for other in raw.joint_actors[1:]:
+            ok = self._check_declared(other) and ok
+        seen_actors: set[str] = set()
+        for token in raw.joint_actors:
+            if str(token) in seen_actors:
+                self.error(Span.of(token), f"'{token}' is named twice among the joint actors")
+                ok = False
+            seen_actors.add(str(token))
+        verb = self._verb(raw)
+        ok = ok and verb is not None
         target = str(raw.target)
         target_type = "institution" if target in self.declared else "instrument"
-        if target_type == "instrument" and target not in INSTRUMENTS:
+        if raw.target_scope != "body" and target_type != "institution":
+            self._check_declared(raw.target)
+            ok = False
+        elif target_type == "instrument" and target not in INSTRUMENTS:
             hint = did_you_mean(target, [*self.declared, *INSTRUMENTS])
             self.error(
                 Span.of(raw.target),
@@ -238,25 +357,62 @@ class Resolver:
                     help=f"'{verb.name}' takes: {takes}",
                 )
                 ok = False
+            elif not self._scope_fits(raw, verb.name, target):
+                ok = False
         share = self._share(raw, target, target_type)
-        conditions = [c for c in (self._condition(c) for c in raw.conditions) if c is not None]
+        conditions = self._conditions(raw)
         waivers = self._waivers(raw.waivers)
         if not ok or verb is None:
             return None
+        modality = raw.modality if raw.modality in ("duty", "formal") else "discretion"
         return m.PowerClause(
             id=f"{pid}#{index}",
             provision_id=pid,
             citation=citation,
             actor=str(raw.actor),
+            joint_actors=tuple(str(a) for a in raw.joint_actors),
+            modality=modality,
+            exclusive=raw.modality == "exclusive",
             verb=verb.name,
             category=category_of(verb.name, target),
             target=target,
             target_type=target_type,
+            target_scope=raw.target_scope,
             share=share,
             conditions=tuple(conditions),
             waivers=waivers,
             location=self.location(raw.span),
         )
+
+    def _scope_fits(self, raw: RawClause, verb: str, target: str) -> bool:
+        """``acts of X`` only with verbs that act on acts; ``countersigns`` only with them."""
+        if raw.target_scope == "acts" and verb not in ACTS_VERBS:
+            self.error(
+                Span.of(raw.target),
+                f"'{verb}' cannot take the acts of a body",
+                help=f"write '{verb} {target}'; acts of a body go with: " + ", ".join(sorted(ACTS_VERBS)),
+            )
+            return False
+        if raw.target_scope != "acts" and verb in ACTS_ONLY_VERBS:
+            self.error(
+                Span.of(raw.target),
+                f"'{verb}' takes the acts of a body",
+                help=f"did you mean '{verb} acts of {target}'?",
+            )
+            return False
+        return True
+
+    def _conditions(self, raw: RawClause) -> list[Any]:
+        conditions = [c for c in (self._condition(c) for c in raw.conditions) if c is not None]
+        majorities = [c for c in raw.conditions if c.type == "majority"]
+        if len(majorities) > 1:
+            written = majorities_text([mj for c in majorities for mj in c.majorities])
+            self.error(
+                majorities[1].span,
+                "a clause takes one 'by' majority; a double majority is written with 'and'",
+                help=f"did you mean 'by {written}'?",
+            )
+        return conditions
 
     def _share(self, raw: RawClause, target: str, target_type: str) -> m.Share | None:
         share = raw.share
@@ -265,16 +421,25 @@ class Resolver:
         if target_type != "institution":
             self.error(share.span, f"a share ('{_share_text(share)}') applies only to a collegial body, not '{target}'")
             return None
-        seats = self.declared[target].attributes
-        declared_seats = next((v for k, v, _ in seats if k == "seats"), None)
         if share.kind == "chair":
             return m.Share(kind="chair")
+        if share.kind == "fraction":
+            fraction = share_fraction(share.word or "")
+            if fraction is None:
+                self.error(
+                    share.span, f"'{share.word}' is not a share of a body", help="use a fraction between 0 and 1"
+                )
+                return None
+            return m.Share(kind="fraction", numerator=fraction.numerator, denominator=fraction.denominator)
+        seats = self.declared[target].attributes
+        declared_seats = next((v for k, v, _ in seats if k == "seats"), None)
         total = share.of if share.of is not None else declared_seats
         if total is None:
             self.error(
                 share.span,
                 f"'{share.seats} of' needs the size of '{target}'",
-                help=f"write '{share.seats} of N {target}' or declare 'seats N' on {target}",
+                help=f"write '{share.seats} of N {target}', a fraction ('one-third of {target}') "
+                f"or declare 'seats N' on {target}",
             )
             return None
         if share.seats is not None and share.seats > total:
@@ -289,44 +454,120 @@ class Resolver:
             return None
         return m.Share(kind="seats", seats=share.seats, of=total)
 
+    def _majorities(self, raws: list[RawMajority]) -> list[m.Majority]:
+        return [majority for majority in (self._majority(raw) for raw in raws) if majority is not None]
+
     def _majority(self, raw: RawMajority | None) -> m.Majority | None:
         if raw is None:
             return None
-        majority = majority_of(raw.word, raw.members)
+        if raw.word == "half" and not raw.inclusive:
+            self.error(
+                raw.span, "'half' alone is ambiguous", help="write 'majority' (more than half) or 'at least half'"
+            )
+            return None
+        majority = majority_of(raw.word, raw.basis, raw.inclusive)
         if majority is None:
             self.error(raw.span, f"'{raw.word}' is not a valid majority", help="use a fraction between 0 and 1")
         return majority
 
+    def _names(self, raw: RawCondition) -> dict[str, Any] | None:
+        """``institution``, ``institutions`` and ``combine`` of a condition; None if a name is undeclared."""
+        ok = True
+        for token in raw.institutions:
+            ok = self._check_declared(token) and ok
+        names = [str(t) for t in raw.institutions]
+        for position, name in enumerate(names):
+            if name in names[:position]:
+                self.error(Span.of(raw.institutions[position]), f"'{name}' is named twice in this condition")
+                ok = False
+        if not ok:
+            return None
+        return {"institution": names[0], "institutions": tuple(names), "combine": raw.combine}
+
     def _condition(self, raw: RawCondition) -> Any:
         loc = self.location(raw.span)
-        if raw.institution is not None and not self._check_declared(raw.institution):
-            return None
-        who = str(raw.institution) if raw.institution is not None else ""
+        names: dict[str, Any] = {}
+        if raw.institutions:
+            found = self._names(raw)
+            if found is None:
+                return None
+            names = found
+        majorities = self._majorities(raw.majorities)
+        if len(majorities) != len(raw.majorities):
+            return None  # reported
+        counted = {"majorities": tuple(majorities)}
         if raw.type == "consent":
-            return m.Consent(institution=who, majority=self._majority(raw.majority), location=loc)
+            return m.Consent(**names, **counted, location=loc)
         if raw.type == "proposal":
-            return m.Proposal(institution=who, form=raw.form, location=loc)
+            return m.Proposal(**names, **counted, form=raw.form, binding=raw.binding, location=loc)
         if raw.type == "consultation":
-            return m.Consultation(institution=who, location=loc)
+            return m.Consultation(**names, location=loc)
         if raw.type == "majority":
-            majority = self._majority(raw.majority)
-            return m.MajorityRequirement(majority=majority, location=loc) if majority else None
+            return m.MajorityRequirement(majority=majorities[0], **counted, location=loc)
         if raw.type == "override":
-            return m.Override(institution=who, majority=self._majority(raw.majority), location=loc)
+            return m.Override(**names, **counted, location=loc)
         if raw.type == "review":
-            return m.Review(institution=who, location=loc)
+            return m.Review(**names, location=loc)
         if raw.type == "for_cause":
             return m.ForCause(grounds=raw.text, location=loc)
         if raw.type == "at_will":
             return m.AtWill(location=loc)
         if raw.type == "when":
             return m.When(circumstance=raw.text or "", location=loc)
+        if raw.type == "except":
+            return m.Except(subjects=raw.text or "", location=loc)
+        if raw.type == "not_reviewable":
+            return m.NotReviewable(location=loc)
+        if raw.type == "quorum":
+            return m.Quorum(majority=majorities[0], location=loc)
+        if raw.type == "turnout":
+            return m.Turnout(majority=majorities[0], location=loc)
+        if raw.type == "intervening_election":
+            return m.InterveningElection(location=loc)
+        if raw.type == "second_vote":
+            return m.SecondVote(detail=raw.text, location=loc)
+        if raw.type == "trigger":
+            return self._trigger(raw, loc)
+        if raw.type == "time_limit":
+            return m.TimeLimit(amount=raw.amount or 0, unit=raw.unit, event=raw.event, location=loc)
+        if raw.type == "constructive":
+            return m.Constructive(location=loc)
         raise AssertionError(raw.type)
 
+    def _trigger(self, raw: RawCondition, loc: m.SourceLocation) -> m.Trigger | None:
+        event = str(raw.event)
+        if event in TRIGGER_EVENTS:
+            return m.Trigger(event=event, location=loc)
+        span = Span.of(raw.event) if isinstance(raw.event, Token) else raw.span
+        hint = did_you_mean(event, TRIGGER_EVENTS) or "events: " + ", ".join(TRIGGER_EVENTS)
+        self.error(span, f"unknown event '{event}' after 'after'", help=hint)
+        return None
 
-def majority_of(word: str, members: bool) -> m.Majority | None:
-    """``by WORD [of members]`` as a majority, the fraction reduced; None for a fraction outside (0, 1].
-    Needs no declarations, so the amendment formatter uses it too."""
+
+#: Which Provision field holds each kind of statement.
+STATEMENT_FIELDS: dict[type, str] = {
+    m.Immunity: "immunities",
+    m.Incompatibility: "incompatibilities",
+    m.Entrenchment: "entrenchments",
+    m.TenureRule: "tenure_rules",
+}
+
+
+def share_fraction(word: str) -> Fraction | None:
+    """``one-third`` or ``1/3`` as a fraction of a body; None outside (0, 1)."""
+    if word in SHARE_WORDS:
+        return Fraction(*SHARE_WORDS[word])
+    num_text, _, den_text = word.partition("/")
+    if not (num_text.isdigit() and den_text.isdigit()) or int(den_text) == 0 or int(num_text) == 0:
+        return None
+    fraction = Fraction(int(num_text), int(den_text))
+    return fraction if fraction < 1 else None
+
+
+def majority_of(word: str, basis: str | None = None, inclusive: bool = False) -> m.Majority | None:
+    """``by [at least] WORD [of members|of votes cast|of members present]`` as a majority, the
+    fraction reduced; None for a fraction outside (0, 1]. Needs no declarations, so the amendment
+    formatter uses it too. ``absolute majority`` means of members unless a basis is written."""
     if word in MAJORITY_WORDS:
         num, den, implied = MAJORITY_WORDS[word]
     else:
@@ -336,8 +577,24 @@ def majority_of(word: str, members: bool) -> m.Majority | None:
             return None
         fraction = Fraction(num, den)
         num, den = fraction.numerator, fraction.denominator
-    return m.Majority(numerator=num, denominator=den, basis="members" if (implied or members) else "votes")
+    chosen = basis or ("members" if implied else "votes")
+    return m.Majority(numerator=num, denominator=den, basis=chosen, inclusive=inclusive)
+
+
+def majorities_text(raws: list[RawMajority]) -> str:
+    """Majorities in canonical words (``two-thirds of votes cast and majority of members``); when
+    one is invalid, all as written, for the resolver to report."""
+    majorities = [majority_of(r.word, r.basis, r.inclusive) if r.word != "half" or r.inclusive else None for r in raws]
+    if all(mj is not None for mj in majorities):
+        return printer.majorities_words([mj for mj in majorities if mj is not None])
+    return " and ".join(("at least " if r.inclusive else "") + r.word + _basis_words(r.basis) for r in raws)
+
+
+def _basis_words(basis: str | None) -> str:
+    return {None: "", "votes": " of votes cast", "members": " of members", "present": " of members present"}[basis]
 
 
 def _share_text(share: Any) -> str:
-    return "chair of" if share.kind == "chair" else f"{share.seats} of"
+    if share.kind == "chair":
+        return "chair of"
+    return f"{share.word} of" if share.kind == "fraction" else f"{share.seats} of"

@@ -133,6 +133,37 @@ OPERATIONS = [
         ],
     ),
     ('in article 5 { set title "x" }', ["in article 5 {", '  set title "x"', "}"]),
+    ('in article 5 { set text "a"\n "b" }', ["in article 5 {", '  set text "a"', '           "b"', "}"]),
+    ("in article 5 { repeal text }", ["in article 5 {", "  repeal text", "}"]),
+    (
+        'in article 5 { insert immunity of members of B "x" , lifted by B by 2/3 of members. }',
+        ["in article 5 {", '  insert immunity of members of B "x", lifted by B by two-thirds of members.', "}"],
+    ),
+    (
+        "in article 5 { substitute membership of A incompatible with B. by membership of A compatible with B. }",
+        [
+            "in article 5 {",
+            "  substitute membership of A incompatible with B. by membership of A compatible with B.",
+            "}",
+        ],
+    ),
+    (
+        'in article 5 { repeal unamendable "x". insert unamendable article 79 (3). after exempt "y" from limit of P. }',
+        [
+            "in article 5 {",
+            '  repeal unamendable "x".',
+            '  insert unamendable article 79(3). after exempt "y" from limit of P.',
+            "}",
+        ],
+    ),
+    (
+        "in article 5 { insert A and B jointly adopt laws by 5/6 of votes cast and at least half of members. }",
+        [
+            "in article 5 {",
+            "  insert A and B jointly adopts laws by 5/6 of votes cast and at least half of members.",
+            "}",
+        ],
+    ),
     (
         "insert institution X: limit 2 consecutive, member-of Y executive before Z",
         ["insert institution X: executive, limit 2 consecutive, member-of Y before Z"],
@@ -383,9 +414,13 @@ def messed_up(text: str, rnd: random.Random) -> str:
     for piece, is_string in pieces:
         if not is_string:
             piece = re.sub(
-                r"majority of members", lambda _: rnd.choice(["majority of members", "absolute majority"]), piece
+                r"(?<!least )\bmajority of members(?! present)",
+                lambda _: rnd.choice(["majority of members", "absolute majority"]),
+                piece,
             )
-            piece = re.sub(r"by majority\b(?! of)", lambda _: rnd.choice(["by majority", "by simple majority"]), piece)
+            piece = re.sub(
+                r"by majority\b(?! of| and)", lambda _: rnd.choice(["by majority", "by simple majority"]), piece
+            )
             piece = re.sub(r"years\b", lambda _: rnd.choice(["years", "year"]), piece)
             piece = re.sub(
                 r"(?<=\S) (?=\S)", lambda _: rnd.choice([" ", " ", " ", "   ", "\n", "\t", " \n    "]), piece
