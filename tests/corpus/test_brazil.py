@@ -47,7 +47,7 @@ def test_the_veto_is_overridden_by_an_absolute_majority_in_joint_session():
     found = conditions("Art. 66", "President", "vetoes", "laws")
     override = next(x for x in found if x["type"] == "override")
     assert override["institution"] == "Congress"
-    assert override["majority"] == {"numerator": 1, "denominator": 2, "basis": "members"}
+    assert override["majority"] == {"numerator": 1, "denominator": 2, "basis": "members", "inclusive": False}
 
 
 def test_provisional_measures_are_the_presidents_and_congress_can_set_them_aside():
@@ -61,7 +61,7 @@ def test_provisional_measures_are_the_presidents_and_congress_can_set_them_aside
 def test_impeachment_needs_two_thirds_of_the_chamber_and_two_thirds_of_the_senate():
     """Arts. 51(I), 52 sole paragraph, 86: the Chamber admits the charge, the Senate convicts by two-thirds."""
     found = conditions("Art. 86", "Senate", "impeaches", "President")
-    assert majority(found, "majority") == {"numerator": 2, "denominator": 3, "basis": "members"}
+    assert majority(found, "majority") == {"numerator": 2, "denominator": 3, "basis": "members", "inclusive": False}
     assert any(x["type"] == "proposal" and x["institution"] == "Chamber" for x in found)
 
 
@@ -70,13 +70,13 @@ def test_supreme_court_ministers_are_appointed_with_an_absolute_majority_of_the_
     found = conditions("Art. 101", "President", "appoints", "SupremeCourt")
     consent = next(x for x in found if x["type"] == "consent")
     assert consent["institution"] == "Senate"
-    assert consent["majority"] == {"numerator": 1, "denominator": 2, "basis": "members"}
+    assert consent["majority"] == {"numerator": 1, "denominator": 2, "basis": "members", "inclusive": False}
 
 
 def test_amendments_need_three_fifths_and_are_not_open_to_the_presidents_veto():
     """Art. 60 §2-3: three-fifths of the members of each House in two rounds; promulgated by the Boards."""
     found = conditions("Art. 60(2)", "Congress", "amends", "constitution")
-    assert majority(found, "majority") == {"numerator": 3, "denominator": 5, "basis": "members"}
+    assert majority(found, "majority") == {"numerator": 3, "denominator": 5, "basis": "members", "inclusive": False}
     assert not any(c[1] == "President" and c[2] == "vetoes" and c[3] == "constitution" for c in facts())
 
 
@@ -84,7 +84,7 @@ def test_commissions_of_inquiry_on_one_third_of_the_members():
     """Art. 58 §3: created on the request of one third of the members of either House."""
     for house in ("Chamber", "Senate"):
         found = conditions("Art. 58(3)", house, "investigates", "Ministers")
-        assert majority(found, "majority") == {"numerator": 1, "denominator": 3, "basis": "members"}
+        assert majority(found, "majority") == {"numerator": 1, "denominator": 3, "basis": "members", "inclusive": False}
 
 
 def test_the_president_appoints_and_dismisses_ministers_alone_and_nothing_dissolves_congress():

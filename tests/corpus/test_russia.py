@@ -94,7 +94,7 @@ def test_1993_veto_is_overridden_by_two_thirds_of_both_chambers():
     c = clause(RU1993, "Art. 107(3)", "President", "vetoes", "laws")
     override = next(x for x in conditions(c) if x["type"] == "override")
     assert override["institution"] == "FederalAssembly"
-    assert override["majority"] == {"numerator": 2, "denominator": 3, "basis": "members"}
+    assert override["majority"] == {"numerator": 2, "denominator": 3, "basis": "members", "inclusive": False}
 
 
 def test_1993_the_duma_appoints_the_central_bank_chair_on_the_presidents_nomination():
