@@ -62,6 +62,9 @@ def clause_evidence(clause: m.PowerClause) -> Evidence:
 def institution_evidence(institution: m.Institution) -> Evidence:
     file, line = _location(institution.location)
     parts = [*institution.kinds]
+    parts += [f"ex-officio {e.seats}" + (f" from {e.source}" if e.source else "") for e in institution.ex_officio]
+    if institution.term_life:
+        parts.append("term life")
     if institution.term_years is not None:
         parts.append(f"term {institution.term_years} years")
     if institution.term_limit is not None:

@@ -18,12 +18,12 @@ from fractions import Fraction
 from pydantic import BaseModel, ConfigDict
 
 from constitution_rules import model as m
-from constitution_rules.indices.items import PRECISION, Item, decided, names, statement_evidence, undecided
+from constitution_rules.indices.items import PRECISION, Evidence, Item, decided, names, statement_evidence, undecided
 from constitution_rules.indices.roles import (
     DECREE_LAWS,
     Roles,
-    actors_of,
     alone,
+    binding_proposals,
     institutions_in,
     largest_majority,
     participants,
@@ -119,16 +119,12 @@ class PPI(BaseModel):
 # ---- helpers --------------------------------------------------------------------------------
 
 
-def _scope(clause: m.PowerClause) -> str:
-    return str(getattr(clause, "target_scope", "body"))
-
-
 def _when(clause: m.PowerClause) -> bool:
     return clause.has("when")
 
 
 def _by_legislature(clause: m.PowerClause, roles: Roles) -> bool:
-    return any(a in roles.legislature for a in actors_of(clause))
+    return any(a in roles.legislature for a in clause.actors)
 
 
 def _consent_of_legislature(clause: m.PowerClause, roles: Roles) -> bool:
@@ -138,14 +134,9 @@ def _consent_of_legislature(clause: m.PowerClause, roles: Roles) -> bool:
 
 
 def _binding_proposal_of_legislature(clause: m.PowerClause, roles: Roles) -> bool:
-    """A proposal the actor must follow (language v2: `on binding proposal of`, `on advice of`, or a
-    `formally` clause): the legislature's choice, formally made by another."""
-    formal = getattr(clause, "modality", "discretion") == "formal"
-    return any(
-        (formal or getattr(c, "binding", False)) and any(i in roles.legislature for i in institutions_in(c))
-        for c in clause.conditions
-        if c.type == "proposal"
-    )
+    """A proposal the actor must follow (:func:`roles.binding_proposals`): the legislature's choice,
+    formally made by another."""
+    return any(any(i in roles.legislature for i in p.institutions) for p in binding_proposals(clause))
 
 
 def _chief_executive(roles: Roles) -> frozenset[str]:
@@ -163,7 +154,7 @@ def replace_ex(c: m.Constitution, roles: Roles) -> Item:
         for x in c.clauses
         if x.verb in (REMOVAL_VERBS | CONFIDENCE_VERBS)
         and x.target in chief
-        and _scope(x) == "body"
+        and x.target_scope == "body"
         and _by_legislature(x, roles)
     ]
     if not removal:
@@ -176,7 +167,28 @@ def replace_ex(c: m.Constitution, roles: Roles) -> Item:
 
 
 def serve_min(c: m.Constitution, roles: Roles) -> Item:
-    return undecided("the text as encoded does not say whether ministers may sit in the legislature")
+    """Language v2 statements ``membership of Government (in)compatible with X`` (Provision.incompatibilities)."""
+    government = roles.ministers | roles.prime_minister | roles.government
+    found = [
+        (p, s)
+        for p in c.provisions
+        for s in p.incompatibilities
+        if s.office in government and (s.other in roles.legislature or roles.chamber_of(s.other) in roles.chambers)
+    ]
+    if not found:
+        return undecided("the text as encoded does not say whether ministers may sit in the legislature")
+
+    def said(p: m.Provision, s: m.Incompatibility) -> Evidence:
+        word = "compatible" if s.compatible else "incompatible"
+        return statement_evidence(p, f"membership of {s.office} {word} with {s.other}.", s.location)
+
+    allowed = [said(p, s) for p, s in found if s.compatible]
+    if allowed:
+        return decided(True, "members of the government may sit in the legislature", statements=allowed)
+    barred = [said(p, s) for p, s in found]
+    return decided(
+        False, "membership of the government is incompatible with a seat in the legislature", statements=barred
+    )
 
 
 def interpellate(c: m.Constitution, roles: Roles) -> Item:
@@ -253,7 +265,7 @@ def no_conf(c: m.Constitution, roles: Roles) -> Item:
     found = [
         x
         for x in c.clauses
-        if x.verb in CONFIDENCE_VERBS and x.target in targets and _scope(x) == "body" and _by_legislature(x, roles)
+        if x.verb in CONFIDENCE_VERBS and x.target in targets and x.target_scope == "body" and _by_legislature(x, roles)
     ]
     if found:
         return decided(True, "the legislature can vote no confidence in the government", found)
@@ -267,7 +279,7 @@ def no_diss(c: m.Constitution, roles: Roles) -> Item:
     found = [
         x
         for x in c.clauses
-        if x.verb == "dissolves" and x.target in roles.legislature and any(a in roles.executive for a in actors_of(x))
+        if x.verb == "dissolves" and x.target in roles.legislature and any(a in roles.executive for a in x.actors)
     ]
     if found:
         return decided(False, "the executive can dissolve the legislature", found)
@@ -276,29 +288,30 @@ def no_diss(c: m.Constitution, roles: Roles) -> Item:
 
 def _reversible(clause: m.PowerClause, roles: Roles, checks: list[m.PowerClause]) -> bool:
     """The legislature authorises the decrees (consent: delegation), can set them aside (override),
-    or acts on decrees of that kind by its own clause (approves, vetoes or annuls them)."""
+    acts on decrees of that kind by its own clause (approves or vetoes them), or annuls the acts of
+    the body that issues them (``annuls acts of X``)."""
     for condition in clause.conditions:
         if condition.type in ("consent", "override") and any(
             i in roles.legislature for i in institutions_in(condition)
         ):
             return True
-    return any(x.target == clause.target for x in checks)
+    return any(x.target == clause.target or (x.target_scope == "acts" and x.target in clause.actors) for x in checks)
 
 
 def no_decree(c: m.Constitution, roles: Roles) -> Item:
     decrees = [
         x
         for x in c.clauses
-        if x.verb == "issues"
-        and x.target in (DECREE_LAWS, "decrees")
-        and any(a in roles.executive for a in actors_of(x))
+        if x.verb == "issues" and x.target in (DECREE_LAWS, "decrees") and any(a in roles.executive for a in x.actors)
     ]
     checks = [
         x
         for x in c.clauses
-        if x.verb in ("approves", "vetoes", "annuls")
-        and x.target in (DECREE_LAWS, "decrees")
-        and _by_legislature(x, roles)
+        if _by_legislature(x, roles)
+        and (
+            (x.verb in ("approves", "vetoes", "annuls") and x.target in (DECREE_LAWS, "decrees"))
+            or (x.verb == "annuls" and x.target_scope == "acts")
+        )
     ]
     with_force = [x for x in decrees if x.target == DECREE_LAWS]
     unchecked = [x for x in with_force if not _reversible(x, roles, checks)]
@@ -326,7 +339,7 @@ def no_veto(c: m.Constitution, roles: Roles) -> Item:
     vetoes = [
         x
         for x in c.clauses
-        if x.verb == "vetoes" and x.target == "laws" and any(a in roles.executive for a in actors_of(x))
+        if x.verb == "vetoes" and x.target == "laws" and any(a in roles.executive for a in x.actors)
     ]
     if not vetoes:
         return decided(True, "no clause gives the executive a veto over laws")
@@ -371,10 +384,7 @@ def no_gate(c: m.Constitution, roles: Roles) -> Item:
     gates = [
         x
         for x in c.clauses
-        if x.verb == "initiates"
-        and x.target in LAW_INSTRUMENTS
-        and getattr(x, "exclusive", False)
-        and not _by_legislature(x, roles)
+        if x.verb == "initiates" and x.target in LAW_INSTRUMENTS and x.exclusive and not _by_legislature(x, roles)
     ]
     if gates:
         return decided(False, "another body has the exclusive initiative of some laws", gates)
@@ -389,13 +399,13 @@ def no_gate(c: m.Constitution, roles: Roles) -> Item:
 
 def immunity(c: m.Constitution, roles: Roles) -> Item:
     """Language v2 statements ``immunity of [members of] X "..." [lifted by Y]`` (Provision.immunities)."""
-    found = [(p, i) for p in c.provisions for i in getattr(p, "immunities", ())]
+    found = [(p, i) for p in c.provisions for i in p.immunities]
     if not found:
         return undecided("the text as encoded states no immunity")
     members = [
-        statement_evidence(p, f"immunity of members of {i.holder}", getattr(i, "location", None))
+        statement_evidence(p, f"immunity of members of {i.holder}.", i.location)
         for p, i in found
-        if getattr(i, "scope", "body") == "members" and roles.chamber_of(i.holder) in roles.chambers
+        if i.scope == "members" and roles.chamber_of(i.holder) in roles.chambers
     ]
     if members:
         return decided(True, "members of the legislature are immune from arrest or prosecution", statements=members)
@@ -405,6 +415,13 @@ def immunity(c: m.Constitution, roles: Roles) -> Item:
 def elected(c: m.Constitution, roles: Roles) -> Item:
     if not roles.chambers:
         return undecided("no chamber of a national legislature is declared")
+    ex_officio = [
+        i
+        for i in c.institutions
+        if i.ex_officio and i.id in roles.legislature and roles.chamber_of(i.id) in roles.chambers
+    ]
+    if ex_officio:
+        return decided(False, f"some members of {names(i.id for i in ex_officio)} sit ex officio", ex_officio)
     basis: list[m.PowerClause | m.Institution] = []
     unknown: list[str] = []
     for chamber in roles.chambers:
@@ -414,7 +431,7 @@ def elected(c: m.Constitution, roles: Roles) -> Item:
             if x.verb in SELECTION_VERBS
             and roles.chamber_of(x.target) == chamber
             and x.actor not in roles.legislature  # officers and committees the chambers fill add no member
-            and (x.share is None or x.share.kind == "seats")
+            and (x.share is None or x.share.kind in ("seats", "fraction"))
         ]
         appointed = [x for x in chosen if x.verb != "elects"]
         if appointed:

@@ -117,47 +117,38 @@ def participants(clause: m.PowerClause) -> list[str]:
     for condition in clause.conditions:
         if condition.type not in PARTICIPATING_CONDITIONS:
             continue
-        for name in _institutions_of(condition):
+        for name in institutions_in(condition):
             if name not in out:
                 out.append(name)
     return out
 
 
-def _institutions_of(condition: m.Condition) -> tuple[str, ...]:
-    """Every institution a condition names (language v2 lists several; v1 names one)."""
-    many = getattr(condition, "institutions", ())
-    if many:
-        return tuple(many)
-    one = getattr(condition, "institution", None)
-    return (one,) if one else ()
-
-
 def institutions_in(condition: m.Condition) -> tuple[str, ...]:
-    return _institutions_of(condition)
+    """Every institution a condition names (``A and B``, ``A or B``: all of them; none for a
+    condition that names no institution)."""
+    return tuple(getattr(condition, "institutions", ()))
 
 
 def alone(clause: m.PowerClause, group: frozenset[str]) -> bool:
     """The clause's actor(s) and every institution its conditions involve belong to ``group``."""
-    actors = (clause.actor, *getattr(clause, "joint_actors", ()))
-    return all(a in group for a in actors) and all(p in group for p in participants(clause))
+    return all(a in group for a in clause.actors) and all(p in group for p in participants(clause))
 
 
-def actors_of(clause: m.PowerClause) -> tuple[str, ...]:
-    joint = tuple(getattr(clause, "joint_actors", ()))
-    return joint or (clause.actor,)
+def binding_proposals(clause: m.PowerClause) -> list[m.Proposal]:
+    """The proposals the actor must follow: ``on binding proposal of``, ``on advice of``, any
+    proposal on a ``formally`` clause (the real decision is the proposer's), and any proposal on a
+    ``shall`` clause (the actor must act, and acts on the proposal)."""
+    bound = clause.modality in ("formal", "duty")
+    return [c for c in clause.conditions if isinstance(c, m.Proposal) and (c.binding or bound)]
 
 
 #: The instrument of decrees with the force of law (language v2); v1 `decrees` leaves the force unstated.
 DECREE_LAWS = "decree-laws"
 
 
-def majorities_of(condition: m.Condition) -> list[m.Majority]:
-    """Every majority a condition requires (language v2 double majorities list several)."""
-    found = list(getattr(condition, "majorities", ()) or ())
-    single = getattr(condition, "majority", None)
-    if single is not None and single not in found:
-        found.append(single)
-    return found
+def majorities_of(condition: m.Condition) -> tuple[m.Majority, ...]:
+    """Every majority a condition requires (a double majority lists several)."""
+    return tuple(getattr(condition, "majorities", ()))
 
 
 def largest_majority(condition: m.Condition) -> Fraction | None:

@@ -19,7 +19,7 @@ from constitution_rules.indices.items import Item, decided, undecided
 from constitution_rules.indices.roles import (
     DECREE_LAWS,
     Roles,
-    actors_of,
+    binding_proposals,
     institutions_in,
     largest_majority,
     majorities_of,
@@ -51,15 +51,11 @@ class ShugartCarey(BaseModel):
 
 
 def _of_president(clause: m.PowerClause, roles: Roles) -> bool:
-    return roles.president is not None and roles.president in actors_of(clause)
+    return roles.president is not None and roles.president in clause.actors
 
 
 def _legislature_in(condition: m.Condition, roles: Roles) -> bool:
     return any(i in roles.legislature for i in institutions_in(condition))
-
-
-def _modality(clause: m.PowerClause) -> str:
-    return str(getattr(clause, "modality", "discretion"))
 
 
 # ---- legislative powers ---------------------------------------------------------------------
@@ -133,7 +129,7 @@ def exclusive_introduction(c: m.Constitution, roles: Roles) -> Item:
     exclusive = [
         x
         for x in c.clauses
-        if x.verb == "initiates" and getattr(x, "exclusive", False) and _of_president(x, roles) and x.target != "budget"
+        if x.verb == "initiates" and x.exclusive and _of_president(x, roles) and x.target != "budget"
     ]
     if exclusive:
         return decided(
@@ -150,7 +146,7 @@ def budget(c: m.Constitution, roles: Roles) -> Item:
     adopted = [x for x in c.clauses if x.target == "budget" and x.verb in ("adopts", "approves")]
     if not adopted:
         return undecided("no clause says who adopts the budget")
-    by_assembly = [x for x in adopted if any(a in roles.legislature for a in actors_of(x))]
+    by_assembly = [x for x in adopted if any(a in roles.legislature for a in x.actors)]
     if by_assembly:
         return decided(0, "the assembly adopts the budget; no restriction on its amendments is encoded", by_assembly)
     return decided(4, "the budget is adopted without the assembly", adopted)
@@ -187,11 +183,11 @@ def cabinet_formation(c: m.Constitution, roles: Roles) -> Item:
     min_choice = _selections(c, roles, ministers)
     if not pm_choice and not min_choice:
         return undecided("no clause says how the cabinet is chosen")
-    president_min = [x for x in min_choice if _of_president(x, roles) and _modality(x) != "formal"]
-    president_pm = [x for x in pm_choice if _of_president(x, roles) and _modality(x) != "formal"]
+    president_min = [x for x in min_choice if _of_president(x, roles) and x.modality != "formal"]
+    president_pm = [x for x in pm_choice if _of_president(x, roles) and x.modality != "formal"]
 
     def binding(x: m.PowerClause) -> bool:
-        return any(p.type == "proposal" and getattr(p, "binding", False) for p in x.conditions)
+        return bool(binding_proposals(x))
 
     def confirmed(x: m.PowerClause) -> bool:
         return any(k.type == "consent" and _legislature_in(k, roles) for k in x.conditions)
@@ -225,7 +221,7 @@ def cabinet_dismissal(c: m.Constitution, roles: Roles) -> Item:
         if x.verb in ("dismisses", "removes")
         and x.target in cabinet
         and _of_president(x, roles)
-        and _modality(x) == "discretion"
+        and x.modality == "discretion"
     ]
     if not removals:
         return decided(0, "the president cannot dismiss the cabinet or its members")
@@ -244,7 +240,7 @@ def censure(c: m.Constitution, roles: Roles) -> Item:
     votes = [
         x
         for x in c.clauses
-        if x.verb in CONFIDENCE_VERBS and x.target in targets and any(a in roles.legislature for a in actors_of(x))
+        if x.verb in CONFIDENCE_VERBS and x.target in targets and any(a in roles.legislature for a in x.actors)
     ]
     if not votes:
         return decided(4, "the assembly cannot censure the cabinet")
