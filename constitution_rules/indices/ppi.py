@@ -24,6 +24,7 @@ from constitution_rules.indices.roles import (
     Roles,
     alone,
     binding_proposals,
+    decrees_of_unstated_force,
     institutions_in,
     largest_majority,
     participants,
@@ -319,7 +320,7 @@ def no_decree(c: m.Constitution, roles: Roles) -> Item:
         return decided(
             False, "the executive issues decrees with the force of law the legislature cannot reverse", unchecked
         )
-    unspecified = [x for x in decrees if x.target == "decrees" and not _reversible(x, roles, checks)]
+    unspecified = decrees_of_unstated_force(c, [x for x in decrees if not _reversible(x, roles, checks)])
     if unspecified:
         return undecided(
             "the executive issues decrees whose force the text as encoded does not state"
@@ -330,8 +331,11 @@ def no_decree(c: m.Constitution, roles: Roles) -> Item:
         return decided(
             True, "the legislature authorises or can reverse the executive's decree-laws", [*with_force, *checks]
         )
+    reversed_ = [x for x in decrees if _reversible(x, roles, checks)]
+    if reversed_:
+        return decided(True, "the legislature authorises or can reverse the executive's decrees", [*reversed_, *checks])
     if decrees:
-        return decided(True, "the legislature authorises or can reverse the executive's decrees", [*decrees, *checks])
+        return decided(True, "the executive's decrees are not decree-laws (the text writes those apart)", decrees)
     return decided(True, "no clause gives the executive decree power")
 
 

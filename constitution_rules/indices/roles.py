@@ -146,6 +146,16 @@ def binding_proposals(clause: m.PowerClause) -> list[m.Proposal]:
 DECREE_LAWS = "decree-laws"
 
 
+def decrees_of_unstated_force(constitution: m.Constitution, clauses: list[m.PowerClause]) -> list[m.PowerClause]:
+    """The ``issues decrees`` clauses among ``clauses`` whose force of law the text leaves open.
+
+    Once a text writes ``decree-laws`` anywhere, it separates the acts with the force of law from the
+    rest, so its plain ``decrees`` are the other acts; in a text that never does, they are open."""
+    if any(x.target == DECREE_LAWS for x in constitution.clauses):
+        return []
+    return [x for x in clauses if x.verb == "issues" and x.target == "decrees"]
+
+
 def majorities_of(condition: m.Condition) -> tuple[m.Majority, ...]:
     """Every majority a condition requires (a double majority lists several)."""
     return tuple(getattr(condition, "majorities", ()))

@@ -20,6 +20,7 @@ from constitution_rules.indices.roles import (
     DECREE_LAWS,
     Roles,
     binding_proposals,
+    decrees_of_unstated_force,
     institutions_in,
     largest_majority,
     majorities_of,
@@ -101,7 +102,7 @@ def decree(c: m.Constitution, roles: Roles) -> Item:
     """4 reserved decree power the assembly cannot rescind; 2 temporary decree authority with few
     restrictions; 1 limited decree authority; 0 none, or only as delegated by the assembly."""
     decrees = [x for x in c.clauses if x.verb == "issues" and x.target == DECREE_LAWS and _of_president(x, roles)]
-    unspecified = [x for x in c.clauses if x.verb == "issues" and x.target == "decrees" and _of_president(x, roles)]
+    unspecified = decrees_of_unstated_force(c, [x for x in c.clauses if _of_president(x, roles)])
     scored: list[tuple[int, m.PowerClause]] = []
     for clause in decrees:
         if any(k.type == "consent" and _legislature_in(k, roles) for k in clause.conditions):

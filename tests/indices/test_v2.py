@@ -76,6 +76,9 @@ def test_exclusive_initiative_of_laws_is_a_gate_but_of_the_budget_is_not():
         ("Government issues decree-laws. Assembly annuls acts of Government.", True),
         ("Government issues decree-laws. Assembly annuls acts of Court.", False),
         ("President issues regulations.", True),  # acts executing the laws have no force of law
+        ("President issues decrees.", None),  # force of law unstated
+        ("President issues decrees. Government issues decree-laws with consent of Assembly.", True),
+        ("President issues decrees. President issues decree-laws.", False),
     ],
 )
 def test_no_decree_reads_decree_laws_and_ignores_regulations(decree, expected):
@@ -147,6 +150,8 @@ def test_no_veto_reads_a_joint_override_and_double_majorities():
         ('President issues decree-laws, except "taxes", overridable by Assembly.', 1),
         ("President issues decree-laws with consent of Assembly.", 0),
         ("President issues regulations.", 0),
+        ("President issues decrees.", None),
+        ("President issues decrees. Government issues decree-laws.", 0),  # the text writes decree-laws apart
     ],
 )
 def test_decree_scale_on_decree_laws(decree, expected):
