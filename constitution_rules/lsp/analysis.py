@@ -18,6 +18,7 @@ from typing import Literal
 
 from constitution_rules.findings import Finding
 from constitution_rules.language.errors import ConstitutionError, Diagnostic
+from constitution_rules.lsp.incremental import StatementCache
 from constitution_rules.model import Constitution, SourceLocation
 
 DocumentKind = Literal["constitution", "amendment"]
@@ -64,13 +65,20 @@ def read_file(path: str) -> str:
     return read_source(path)
 
 
-def analyse(text: str, file: str, kind: DocumentKind | None = None, reader: Reader = read_file) -> Analysis:
-    """Analyse ``text`` as the document ``file`` (its kind from its suffix unless given)."""
+def analyse(
+    text: str,
+    file: str,
+    kind: DocumentKind | None = None,
+    reader: Reader = read_file,
+    statements: StatementCache | None = None,
+) -> Analysis:
+    """Analyse ``text`` as the document ``file`` (its kind from its suffix unless given);
+    ``statements`` keeps the syntax of a constitution's unchanged statements from its last version."""
     kind = kind or kind_of(file)
     try:
         if kind == "amendment":
             return _amendment(text, file, reader)
-        return _constitution(text, file)
+        return _constitution(text, file, statements)
     except ConstitutionError as exc:
         return Analysis(file, text, kind, errors=tuple(exc.diagnostics), texts={file: text})
     except Exception as exc:  # noqa: BLE001 - a bug must cost a diagnostic, never the server
@@ -98,10 +106,10 @@ def _check(constitution: Constitution, file: str) -> tuple[Finding, ...]:
         raise ConstitutionError([Diagnostic(file, 1, 1, str(exc))]) from None
 
 
-def _constitution(text: str, file: str) -> Analysis:
+def _constitution(text: str, file: str, statements: StatementCache | None = None) -> Analysis:
     from constitution_rules.language.parser import parse_text
 
-    constitution = parse_text(text, file)
+    constitution = statements.parse(text, file) if statements is not None else parse_text(text, file)
     findings = tuple(f for f in _check(constitution, file) if not f.waived)
     return Analysis(file, text, "constitution", findings=findings, constitution=constitution, texts={file: text})
 
