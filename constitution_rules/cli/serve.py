@@ -94,8 +94,8 @@ class Live:
 
     def refresh(self) -> bool:
         stamp = self.stamp()
-        if stamp == self._stamp and self.page:
-            return False
+        if self.page and (stamp == self._stamp or stamp is None):
+            return False  # unchanged, or gone for a moment (an editor saving by rename)
         self._stamp = stamp
         page = live_page(render_page(self.path), self.version + 1)
         with self.changed:

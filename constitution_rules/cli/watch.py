@@ -118,10 +118,17 @@ def watch_loop(
         except click.BadParameter:
             files = []
         report: list[str] = []
-        for path in sorted(set(files) | set(states)):
-            stamp = _stamp(path)
+        stamps = {path: _stamp(path) for path in set(files) | set(states)}
+        # A changed constitution may be the base an amendment is checked against: check those again too.
+        base_changed = look > 1 and any(
+            path.suffix == CONSTITUTION_SUFFIX and (path not in states or states[path].stamp != stamp)
+            for path, stamp in stamps.items()
+        )
+        for path in sorted(stamps):
+            stamp = stamps[path]
             before = states.get(path)
-            if before is not None and before.stamp == stamp:
+            again = base_changed and path.suffix == AMENDMENT_SUFFIX
+            if before is not None and before.stamp == stamp and not again:
                 continue
             if stamp is None:
                 report += changes(path, before, FileState(None))

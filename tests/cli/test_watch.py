@@ -104,3 +104,23 @@ def test_watch_command_with_bounded_polls(tmp_path: Path):
     run = invoke("watch", str(draft), "--polls", "2", "--interval", "0.05")
     assert run.code == 0
     assert run.stdout.startswith("watching 1 file") and "CB103" in run.stdout
+
+
+def test_an_amendment_is_checked_again_when_its_base_is_saved(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    base = tmp_path / "base.constitution"
+    base.write_text(DRAFT.replace("  President dismisses Prosecutor at will.\n", ""), encoding="utf-8")
+    amendment = tmp_path / "reform.amendment"
+    amendment.write_text(
+        'amendment "Reform"\n  amends "base.constitution"\n\nin article 1 {\n'
+        "  insert President dismisses Prosecutor at will.\n}\n",
+        encoding="utf-8",
+    )
+    # the base no longer lets the President appoint the Prosecutor: the amendment's CB103 is gone
+    without_appointment = base.read_text(encoding="utf-8").replace("  President appoints Prosecutor.\n", "")
+    lines = run_with_saves([str(tmp_path)], {2: (base, without_appointment)}, polls=2)
+    first = next(block for block in reports(lines) if block[0].startswith(str(amendment)))
+    assert any("CB103" in line for line in first)
+    last = reports(lines)[-1]
+    assert last[0].startswith(f"{amendment}: ")
+    assert any(line.startswith("  - resolved: ") and "CB103" in line for line in last)
