@@ -16,7 +16,16 @@ from lsprotocol import types
 from constitution_rules.lsp.analysis import Analysis
 from constitution_rules.lsp.navigation import known_institutions
 from constitution_rules.lsp.positions import Token, scan, token_at
-from constitution_rules.vocabulary import INSTITUTION, INSTRUMENTS, KINDS, VERBS
+from constitution_rules.vocabulary import (
+    ACTS_VERBS,
+    BASE_FORMS,
+    INSTITUTION,
+    INSTRUMENTS,
+    KINDS,
+    MAJORITY_WORDS,
+    TRIGGER_EVENTS,
+    VERBS,
+)
 
 #: Conditions as the grammar spells them (a test parses each one), in the order drafters reach for them.
 CONDITION_PHRASES: tuple[str, ...] = (
@@ -24,17 +33,40 @@ CONDITION_PHRASES: tuple[str, ...] = (
     "on proposal of",
     "on nomination of",
     "on recommendation of",
+    "on binding proposal of",
+    "on advice of",
     "after consultation with",
     "by majority",
     "by two-thirds",
     "by majority of members",
+    "by at least",
     "overridable by",
     "subject to review by",
+    "not subject to review",
     "for cause",
     "at will",
     "when",
+    "except",
+    "with quorum of",
+    "with turnout of",
+    "after intervening election",
+    "after second vote",
+    "not within",
+    "by electing a successor",
     "waive",
 )
+#: What else an article block may say besides power clauses (v2 statements), as they begin.
+STATEMENT_ITEMS: tuple[str, ...] = (
+    "text",
+    "immunity of",
+    "membership of",
+    "unamendable",
+    "exempt",
+    "chair of",
+    "member of",
+)
+#: Words between the actor and the verb: ``shall``, ``formally``, ``exclusively``; ``and`` for joint actors.
+MODALITY_WORDS: tuple[str, ...] = ("shall", "formally", "exclusively", "and")
 #: Words after which an institution is named.
 _BEFORE_INSTITUTION = {
     ("consent", "of"),
@@ -45,8 +77,24 @@ _BEFORE_INSTITUTION = {
     ("overridable", "by"),
     ("review", "by"),
     ("chair", "of"),
+    ("members", "of"),
+    ("acts", "of"),
+    ("advice", "of"),
+    ("lifted", "by"),
+    ("immunity", "of"),
+    ("membership", "of"),
+    ("limit", "of"),
 }
-INSTITUTION_ITEMS: tuple[str, ...] = ("seats", "term", "limit", "member-of", "joint-sitting-of", "waive")
+INSTITUTION_ITEMS: tuple[str, ...] = (
+    "seats",
+    "term",
+    "limit",
+    "member-of",
+    "joint-sitting-of",
+    "ex-officio",
+    "substitutes",
+    "waive",
+)
 CONSTITUTION_STATEMENTS: tuple[str, ...] = ("institution", "article")
 AMENDMENT_STATEMENTS: tuple[str, ...] = ("insert", "substitute", "repeal", "renumber", "in", "rename", "change", "set")
 CLAUSE_OPERATIONS: tuple[str, ...] = ("insert", "repeal", "substitute", "set title")
@@ -85,10 +133,11 @@ def institutions(analysis: Analysis, model: Analysis | None, text: str) -> list[
     ]
 
 
-def verbs() -> list[types.CompletionItem]:
+def verbs(base: bool = False) -> list[types.CompletionItem]:
+    """The verbs (``base``: their base form, after ``shall`` or a joint actor)."""
     return [
         types.CompletionItem(
-            label=verb.name,
+            label=(verb.base or verb.name) if base else verb.name,
             kind=types.CompletionItemKind.Function,
             detail=verb.category,
             documentation=verb.meaning,
@@ -113,8 +162,6 @@ def rule_codes() -> list[types.CompletionItem]:
 
 
 def majority_sizes() -> list[types.CompletionItem]:
-    from constitution_rules.language.semantics import MAJORITY_WORDS
-
     return _items(MAJORITY_WORDS, types.CompletionItemKind.Keyword, "majority")
 
 
@@ -123,16 +170,19 @@ def _targets(verb: str, analysis: Analysis, model: Analysis | None, text: str) -
     out = [t for t in targets if t in INSTRUMENTS]
     items = _items(out, types.CompletionItemKind.Constant, "instrument")
     if INSTITUTION in targets:
-        items = institutions(analysis, model, text) + items + keywords(["chair of"])
+        items = institutions(analysis, model, text) + items + keywords(["chair of", "members of"])
+    if verb in ACTS_VERBS:
+        items += keywords(["acts of"])
     return items
 
 
 def _verb_at(words: Sequence[str]) -> tuple[str, int] | None:
-    """The verb that ``words`` start with (multi-word verbs too) and how many words it takes."""
-    for name in sorted(VERBS, key=len, reverse=True):
-        parts = name.split()
-        if list(words[: len(parts)]) == parts:
-            return name, len(parts)
+    """The verb that ``words`` start with (multi-word verbs and base forms too) and how many words it takes."""
+    forms = {**{name: name for name in VERBS}, **BASE_FORMS}
+    for form in sorted(forms, key=len, reverse=True):
+        parts = form.split()
+        if parts and list(words[: len(parts)]) == parts:
+            return forms[form], len(parts)
     return None
 
 
@@ -208,22 +258,53 @@ def _in_block(analysis: Analysis, model: Analysis | None, text: str, words: list
         words = words[1:]
     if not words:
         extra = keywords(CLAUSE_OPERATIONS) if operations else []
-        return institutions(analysis, model, text) + keywords(["waive"]) + extra
-    if len(words) == 1:
-        return verbs()
-    verb = _verb_at(words[1:])
+        return institutions(analysis, model, text) + keywords(["waive", *STATEMENT_ITEMS]) + extra
+    if words[0] in ("immunity", "membership", "chair", "member", "exempt", "unamendable", "text"):
+        return _statement_item(analysis, model, text, words)
+    # the actor: one name, or ``A and B jointly``; then perhaps shall, formally or exclusively
+    actor = words.index("jointly") + 1 if "jointly" in words else 1
+    if words[-1] == "and" and "jointly" not in words:
+        return institutions(analysis, model, text)  # ``A and B jointly ...``
+    base = actor > 1
+    if len(words) > actor and words[actor] in ("shall", "formally", "exclusively"):
+        base = base or words[actor] == "shall"
+        actor += 1
+    if len(words) == actor:
+        return verbs(base) + (keywords(MODALITY_WORDS) if actor == 1 else [])
+    verb = _verb_at(words[actor:])
     if verb is None:
-        return verbs() if len(words) <= 4 else []
+        return verbs(base) if len(words) <= actor + 3 else []
     name, length = verb
-    rest = words[1 + length :]
+    rest = words[actor + length :]
     if not rest:
         return _targets(name, analysis, model, text)
     if rest[-2:] == ["chair", "of"] or (rest[-1:] == ["of"] and len(rest) >= 2 and rest[-2].isdigit()):
         return institutions(analysis, model, text)
     if len(rest) >= 2 and (rest[-2], rest[-1]) in _BEFORE_INSTITUTION:
         return institutions(analysis, model, text)
-    if rest[-1] == "by":
+    if rest[-1] == "by" or rest[-2:] == ["at", "least"] or rest[-2:] in (["quorum", "of"], ["turnout", "of"]):
         return majority_sizes()
+    if rest[-1] == "after":
+        return keywords(p.split(" ", 1)[1] for p in CONDITION_PHRASES if p.startswith("after ")) + keywords(
+            TRIGGER_EVENTS
+        )
     if rest[-1] in ("with", "on", "after", "subject", "for", "at", "overridable"):
         return keywords(p.split(" ", 1)[1] for p in CONDITION_PHRASES if p.startswith(rest[-1] + " "))
     return keywords(CONDITION_PHRASES)
+
+
+def _statement_item(
+    analysis: Analysis, model: Analysis | None, text: str, words: list[str]
+) -> list[types.CompletionItem]:
+    """Inside ``immunity of X, lifted by Y``, ``membership of X incompatible with Y``, ``exempt "..."
+    from limit of X``, ``chair of X for life "..."``."""
+    last = words[-1]
+    if (len(words) >= 2 and (words[-2], last) in _BEFORE_INSTITUTION) or last in ("with", "by"):
+        return institutions(analysis, model, text) + (keywords(["members of"]) if words[0] == "immunity" else [])
+    if words[0] == "membership" and len(words) == 3:
+        return keywords(["incompatible with", "compatible with"])
+    if words[0] in ("chair", "member") and len(words) == 3:
+        return keywords(["for life"])
+    if words[0] == "unamendable" and len(words) == 1:
+        return keywords(["article"])
+    return []

@@ -20,7 +20,14 @@ from constitution_rules.findings import Finding
 from constitution_rules.lsp.analysis import Analysis
 from constitution_rules.lsp.positions import LineIndex, Token, word_at
 from constitution_rules.model import Constitution, Institution, PowerClause, Provision, provision_id_for
-from constitution_rules.vocabulary import DEFAULT_INDEPENDENT_KINDS, INSTITUTION, INSTRUMENTS, KINDS, VERBS
+from constitution_rules.vocabulary import (
+    BASE_FORMS,
+    DEFAULT_INDEPENDENT_KINDS,
+    INSTITUTION,
+    INSTRUMENTS,
+    KINDS,
+    VERBS,
+)
 
 LIST_LIMIT = 20
 CODE = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
@@ -51,7 +58,13 @@ def _listed(title: str, clauses: Sequence[PowerClause]) -> list[str]:
 
 
 def _names_in_conditions(clause: PowerClause) -> set[str]:
-    return {name for c in clause.conditions if isinstance(name := getattr(c, "institution", None), str)}
+    names: set[str] = set()
+    for condition in clause.conditions:
+        names.update(n for n in getattr(condition, "institutions", ()) if isinstance(n, str))
+        name = getattr(condition, "institution", None)
+        if isinstance(name, str):
+            names.add(name)
+    return names
 
 
 def institution_markdown(constitution: Constitution, institution: Institution) -> str:
@@ -60,9 +73,9 @@ def institution_markdown(constitution: Constitution, institution: Institution) -
     head = f"**{institution.id}**" + (f" — {institution.label}" if institution.name else "")
     independent = [k for k in institution.kinds if k in DEFAULT_INDEPENDENT_KINDS]
     clauses = constitution.clauses
-    holds = [c for c in clauses if c.actor == institution.id]
+    holds = [c for c in clauses if institution.id in c.actors]
     subject = [c for c in clauses if c.target_type == "institution" and c.target == institution.id]
-    say = [c for c in clauses if institution.id in _names_in_conditions(c) and c.actor != institution.id]
+    say = [c for c in clauses if institution.id in _names_in_conditions(c) and institution.id not in c.actors]
     declaration = institution_text(institution.model_copy(update={"waivers": ()}))
     parts = [f"{head} (institution)", "", "```constitution", declaration, "```"]
     if independent:
@@ -111,11 +124,12 @@ def rule_markdown_for(code: str) -> str | None:
 
 
 def _verb_phrase(line: str, column: int) -> tuple[str, int, int] | None:
-    """The verb (a multi-word one too) covering ``column`` of ``line``, with its columns."""
-    for name in sorted(VERBS, key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?![\w-])", line):
+    """The verb (a multi-word one, a base form too) covering ``column`` of ``line``, with its columns."""
+    forms = {**{name: name for name in VERBS}, **BASE_FORMS}
+    for form in sorted(forms, key=len, reverse=True):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w-])", line):
             if match.start() <= column <= match.end():
-                return name, match.start(), match.end()
+                return forms[form], match.start(), match.end()
     return None
 
 

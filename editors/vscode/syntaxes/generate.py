@@ -17,7 +17,15 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from constitution_rules.vocabulary import INSTRUMENTS, KINDS, VERBS  # noqa: E402
+from constitution_rules.vocabulary import (  # noqa: E402
+    BASE_FORMS,
+    INSTRUMENTS,
+    KINDS,
+    MAJORITY_WORDS,
+    SHARE_WORDS,
+    TRIGGER_EVENTS,
+    VERBS,
+)
 
 NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*"
 ARTICLE_REF = r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*(?:\s*\(\s*[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*\s*\))*"
@@ -65,7 +73,30 @@ def shared(scope: str) -> dict[str, Any]:
             "name": f"keyword.other.header.{scope}",
         },
         "date": {"match": r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b", "name": f"constant.numeric.date.{scope}"},
-        "verb": {"match": words(list(VERBS)), "name": f"support.function.verb.{scope}"},
+        "verb": {"match": words([*VERBS, *BASE_FORMS]), "name": f"support.function.verb.{scope}"},
+        "modality": {
+            "match": words(["shall", "formally", "exclusively", "jointly"]),
+            "name": f"storage.modifier.modality.{scope}",
+        },
+        "statement": {
+            "match": words(
+                [
+                    "text",
+                    "immunity of",
+                    "lifted by",
+                    "membership of",
+                    "incompatible with",
+                    "compatible with",
+                    "unamendable",
+                    "exempt",
+                    "from limit of",
+                    "for life",
+                    "members of",
+                    "acts of",
+                ]
+            ),
+            "name": f"keyword.other.statement.{scope}",
+        },
         "kind": {"match": words(KINDS), "name": f"support.type.kind.{scope}"},
         "instrument": {"match": words(INSTRUMENTS), "name": f"support.constant.instrument.{scope}"},
         "condition": {
@@ -81,21 +112,53 @@ def shared(scope: str) -> dict[str, Any]:
                     "for cause",
                     "at will",
                     "when",
-                    "by",
+                    "except",
+                    "with quorum of",
+                    "with turnout of",
+                    "not subject to review",
+                    "not within",
+                    "after intervening election",
+                    "after second vote",
+                    "by electing a successor",
+                    "binding",
+                    "advice",
+                    "at least",
+                    "of members present",
+                    "of votes cast",
                     "of members",
+                    "after",
+                    "by",
                     "chair of",
                     "of",
+                    *TRIGGER_EVENTS,
                 ]
             ),
             "name": f"keyword.operator.condition.{scope}",
         },
         "majority": {
-            "match": words(["majority", "simple", "absolute", "three-fifths", "two-thirds", "three-quarters"]),
+            "match": words([*MAJORITY_WORDS, *SHARE_WORDS]),
             "name": f"constant.language.majority.{scope}",
         },
         "attribute": {
             "match": words(
-                ["seats", "term", "years", "year", "limit", "consecutive", "member-of", "joint-sitting-of", "and"]
+                [
+                    "seats",
+                    "term",
+                    "years",
+                    "year",
+                    "months",
+                    "month",
+                    "life",
+                    "limit",
+                    "consecutive",
+                    "member-of",
+                    "joint-sitting-of",
+                    "ex-officio",
+                    "from",
+                    "substitutes",
+                    "and",
+                    "or",
+                ]
             ),
             "name": f"keyword.other.attribute.{scope}",
         },
@@ -113,6 +176,8 @@ ORDER = [
     "header",
     "date",
     "verb",
+    "modality",
+    "statement",
     "condition",
     "majority",
     "kind",
