@@ -446,7 +446,8 @@ class Constitution(_Frozen):
 
     def meaning(self) -> dict[str, Any]:
         """The model without source locations: two files mean the same when these are equal."""
-        return _strip_locations(self.model_dump(mode="json", exclude={"file"}))
+        meaning: dict[str, Any] = _strip_locations(self.model_dump(mode="json", exclude={"file"}))
+        return meaning
 
 
 def _strip_locations(value: Any) -> Any:

@@ -187,7 +187,7 @@ class Reach:
         """Everything ``node`` reaches (materialised: use for one node, not for all)."""
         if node not in self.graph:
             return set()
-        found = nx.descendants(self.graph, node)
+        found: set[str] = set(nx.descendants(self.graph, node))
         found.discard(node)
         if self._size[self._component[node]] > 1:
             found |= set(self._members[self._component[node]]) - {node}
@@ -197,7 +197,7 @@ class Reach:
         """Everyone who reaches ``node`` (materialised: use for one node, not for all)."""
         if node not in self.graph:
             return set()
-        found = nx.ancestors(self.graph, node)
+        found: set[str] = set(nx.ancestors(self.graph, node))
         if self._size[self._component[node]] > 1:
             found |= set(self._members[self._component[node]]) - {node}
         return found
@@ -275,7 +275,7 @@ def dependents_bound(reach: Reach, node: str) -> int:
     if c is None:
         return 1
     if not reach.forest:
-        return reach.graph.number_of_nodes()
+        return int(reach.graph.number_of_nodes())
     root = reach._root[c]
     return reach._below[root] + reach._size[root]
 

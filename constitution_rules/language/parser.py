@@ -144,10 +144,10 @@ class _Recovery:
         if len(self.diagnostics) >= self.MAX_ERRORS - 1 or not isinstance(exc, UnexpectedToken):
             return False
         interactive = exc.interactive_parser
-        if "DOT" not in interactive.accepts():
+        if "DOT" not in interactive.accepts():  # type: ignore[no-untyped-call]
             return False
         # Repair only where a full stop really is what is missing: after it, the token must fit.
-        trial = interactive.copy()
+        trial = interactive.copy()  # type: ignore[no-untyped-call]
         trial.feed_token(Token("DOT", "."))
         if exc.token.type not in trial.accepts():
             return False

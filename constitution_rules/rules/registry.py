@@ -16,7 +16,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from constitution_rules.findings import Evidence, Finding, Severity
 from constitution_rules.model import Constitution, PowerClause, SourceLocation
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 ENTRY_POINT_GROUP = "constitution_rules.rules"
+T = TypeVar("T")
 
 __all__ = ["DEFAULT_INDEPENDENT_KINDS"]
 
@@ -71,11 +72,12 @@ class RuleContext:
         object.__setattr__(self, "findings", findings)
         object.__setattr__(self, "_memo", {})
 
-    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+    def memo(self, key: str, build: Callable[[], T]) -> T:
         """What ``build`` returns, computed once per context: the analyses the rules of one run share."""
         if key not in self._memo:
             self._memo[key] = build()
-        return self._memo[key]
+        value: T = self._memo[key]
+        return value
 
     def clauses(self, clause_ids: Iterable[str]) -> list[PowerClause]:
         """The clauses with these ids (evidence for findings), each once."""
