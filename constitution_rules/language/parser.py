@@ -117,7 +117,32 @@ def parse_tree(text: str, filename: str = "<string>", start: str = CONSTITUTION_
         raise ConstitutionError(recovery.diagnostics) from None
     if recovery.diagnostics:
         raise ConstitutionError(recovery.diagnostics)
+    _check_number_sizes(tree, text, filename)
     return tree
+
+
+#: The longest number a file may write: more than any count a constitution needs, and far below
+#: Python's int-string limit (4,300 digits), past which converting it would fail.
+MAX_NUMBER_DIGITS = 12
+
+
+def _check_number_sizes(tree: Tree[Token], text: str, filename: str) -> None:
+    """Every number token fits MAX_NUMBER_DIGITS: a located error, not a failure in conversion."""
+    numbers = tree.scan_values(lambda v: isinstance(v, Token) and v.type in ("INT", "FRACTION"))
+    problems = [
+        Diagnostic(
+            filename,
+            token.line or 1,
+            token.column or 1,
+            f"number too long ({len(token)} characters; a count or a fraction has at most {MAX_NUMBER_DIGITS} digits)",
+            width=min(len(token), 40),
+            source_line=line_of(text, token.line or 1),
+        )
+        for token in numbers
+        if max(len(part) for part in str(token).split("/")) > MAX_NUMBER_DIGITS
+    ]
+    if problems:
+        raise ConstitutionError(problems)
 
 
 class _Recovery:
