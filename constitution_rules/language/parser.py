@@ -176,7 +176,7 @@ class _Recovery:
         trial.feed_token(Token("DOT", "."))
         if exc.token.type not in trial.accepts():
             return False
-        self.record(exc, self._missing_full_stop(exc.token))
+        self.record(exc, article_word(self.text, exc.token, self.filename) or self._missing_full_stop(exc.token))
         interactive.feed_token(Token("DOT", "."))
         interactive.feed_token(exc.token)
         return True
@@ -229,13 +229,87 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, filename: str, parser: La
         lines = text.splitlines()
         line = max(1, len(lines))
         column = len(lines[-1]) + 1 if lines else 1
-    if expected:
+    statements = _statements_expected(expected)
+    if statements:
+        message += "; expected a statement: " + ", ".join(statements)
+    elif expected:
         message += "; expected " + _join_or(expected)
+    if isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        article = article_word(text, exc.token, filename)
+        if article is not None:
+            return article
     if hint is None:
         hint = _misspelt_statement_keyword(text, exc)
     if hint is None and "'.'" in expected:
         hint = "a clause ends with a full stop"
     return Diagnostic(filename, line, column, message, width=width, help=hint, source_line=line_of(text, line))
+
+
+#: What may start a statement of an amendment, in full (the parser expects only the first word).
+AMENDMENT_STATEMENTS = (
+    "insert article",
+    "substitute article",
+    "repeal article",
+    "renumber article",
+    "in article",
+    "insert institution",
+    "repeal institution",
+    "rename institution",
+    "change institution",
+    "set version",
+    "set as-of",
+    "set adopted",
+    "set source",
+)
+#: What may stand inside ``in article N { ... }``.
+ARTICLE_OPERATIONS = (
+    "insert STATEMENT.",
+    "insert STATEMENT. after STATEMENT.",
+    "insert STATEMENT. before STATEMENT.",
+    "repeal STATEMENT.",
+    "substitute STATEMENT. by STATEMENT.",
+    "set title",
+    "set text",
+    "repeal text",
+    "'}'",
+)
+
+
+def _statements_expected(expected: list[str]) -> tuple[str, ...]:
+    """In an amendment, the statements that may start where the parser stopped, in full."""
+    if "'renumber'" in expected:
+        header = (
+            ("a header field (amends, date, status, proposer, source, in-force)",) if "'amends'" in expected else ()
+        )
+        return header + AMENDMENT_STATEMENTS + (("the end of the file",) if "the end of the file" in expected else ())
+    if "'insert'" in expected and "'}'" in expected:
+        return ARTICLE_OPERATIONS
+    return ()
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def article_word(text: str, token: Token, filename: str) -> Diagnostic | None:
+    """``People elects the President``: the English article before a name reads as the name; say so."""
+    start = token.start_pos or 0
+    before = text[:start].rstrip()
+    match = re.search(r"([A-Za-z-]+)\s+([A-Za-z]+)$", before)
+    if match is None or match.group(2).lower() not in _ARTICLES:
+        return None
+    word = match.group(2)
+    position = start - (len(text[:start]) - len(before)) - len(word)
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Diagnostic(
+        filename,
+        line,
+        column,
+        f"unexpected '{word}' before '{token}': names take no article",
+        width=len(word),
+        help=f"drop the article: '{match.group(1)} {token}'",
+        source_line=line_of(text, line),
+    )
 
 
 _STATEMENT_KEYWORDS = (

@@ -355,3 +355,79 @@ def test_v1_forms_mean_what_they_meant():
     assert (v1.modality, v1.exclusive, v1.target_scope, v1.joint_actors) == ("discretion", False, "body", ())
     assert override.majority == m.Majority(numerator=2, denominator=3, basis="members")
     assert override.institutions == ("House",) and override.combine == "all"
+
+
+# ---- the graph -----------------------------------------------------------------------------------
+
+
+def _edges(body: str) -> list[tuple[str, str, dict]]:
+    from constitution_rules.graph import build_graph
+
+    return [(u, v, data) for u, v, data in build_graph(parse(body)).edges(data=True)]
+
+
+def test_graph_joint_actors_need_every_partner():
+    edges = _edges("  House and Senate jointly adopt laws.")
+    holds = [(u, v, d) for u, v, d in edges if not d["derived"]]
+    assert [(u, v, d["joint_actors"]) for u, v, d in holds] == [("House", "instrument:laws", ["House", "Senate"])]
+    joint = [(u, v, d["role"]) for u, v, d in edges if d["derived"]]
+    assert joint == [("Senate", "House", "joint")]
+
+
+def test_graph_alternatives_give_each_institution_a_say():
+    edges = _edges("  President appoints Ombudsman on proposal of ChancellorOfJustice or Ombudsman.")
+    says = sorted((u, d["role"], d["combine"]) for u, _v, d in edges if d["derived"])
+    assert says == [("ChancellorOfJustice", "proposes", "any"), ("Ombudsman", "proposes", "any")]
+    edges = _edges("  President vetoes laws, overridable by House and Senate by two-thirds.")
+    assert sorted((u, d["combine"]) for u, _v, d in edges if d["derived"]) == [("House", "all"), ("Senate", "all")]
+
+
+def test_graph_attributes_for_measures():
+    (holds,) = _edges("  President formally appoints Chancellor on nomination of House.")[:1]
+    assert (holds[2]["modality"], holds[2]["exclusive"], holds[2]["target_scope"]) == ("formal", False, "body")
+    (exclusive,) = _edges("  Government exclusively initiates budget.")
+    assert exclusive[2]["exclusive"] and exclusive[2]["modality"] == "discretion"
+    (removal,) = _edges('  Senate removes members of Court for cause "misconduct".')
+    assert removal[2]["target_scope"] == "members"
+
+
+def test_graph_countersignature_and_standing_are_edges_to_the_body():
+    edges = _edges("  Chancellor countersigns acts of President.\n  Ombudsman brings cases to Court.")
+    assert [(u, v, d["verb"], d["target_scope"]) for u, v, d in edges] == [
+        ("Chancellor", "President", "countersigns", "acts"),
+        ("Ombudsman", "Court", "brings cases to", "body"),
+    ]
+
+
+def test_graph_lifting_immunity_is_an_edge_to_the_holder():
+    edges = _edges(
+        '  immunity of members of House "from arrest", lifted by House by two-thirds.\n  immunity of President.'
+    )
+    assert [(u, v, d["role"], d["target_scope"], d["citation"]) for u, v, d in edges] == [
+        ("House", "House", "lifts_immunity", "members", "Art. 1")
+    ]
+    assert edges[0][2]["majority"]["numerator"] == 2 and edges[0][2]["derived"]
+
+
+# ---- friendlier syntax errors ---------------------------------------------------------------------
+
+
+def test_an_english_article_before_a_name_is_named():
+    with pytest.raises(ConstitutionError) as caught:
+        parse("  People elects the President.")
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.line, diagnostic.column, diagnostic.width) == (20, 17, 3)
+    assert diagnostic.help == "drop the article: 'elects President'"
+
+
+def test_an_amendment_error_lists_every_statement_in_full():
+    with pytest.raises(ConstitutionError) as caught:
+        parse_amendment_text('amendment "x"\n\nsubstitue article 5 {\n}\n', "x.amendment")
+    rendered = str(caught.value)
+    for statement in ("substitute article", "insert article", "in article", "renumber article", "set source"):
+        assert statement in rendered
+    assert "..." not in rendered and "did you mean 'substitute'?" in rendered
+    with pytest.raises(ConstitutionError) as caught:
+        parse_amendment_text('amendment "x"\n\nin article 5 {\n  replace A elects B.\n}\n', "x.amendment")
+    rendered = str(caught.value)
+    assert "substitute STATEMENT. by STATEMENT." in rendered and "set text" in rendered and "repeal text" in rendered
