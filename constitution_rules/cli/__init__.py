@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "parse": "constitution_rules.cli.language:parse_command",
     "fmt": "constitution_rules.cli.language:fmt_command",
     "schema": "constitution_rules.cli.language:schema_command",
+    "coverage": "constitution_rules.cli.language:coverage_command",
     "graph": "constitution_rules.cli.graph:graph_command",
     "apply": "constitution_rules.cli.amend:apply_command",
     "diff": "constitution_rules.cli.amend:diff_command",

@@ -24,9 +24,14 @@ from constitution_rules.io import atomic_write
 @click.command("parse")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--article",
+    metavar="REF",
+    help="Show one article (44, 44(3)): its title, the wording it encodes (text) and what it says.",
+)
 @output_option()
 @stdin_filename_option()
-def parse_command(file: str, fmt: str, output: str, stdin_filename: str | None) -> None:
+def parse_command(file: str, fmt: str, article: str | None, output: str, stdin_filename: str | None) -> None:
     """Parse and check FILE ('-': standard input); print a summary or the model as JSON.
 
     \b
@@ -34,9 +39,15 @@ def parse_command(file: str, fmt: str, output: str, stdin_filename: str | None) 
       constitution-rules parse specs/kazakhstan/2022.constitution
       constitution-rules parse kz.constitution --format json -o kz.json
       cat draft.constitution | constitution-rules parse - --stdin-filename draft.constitution
+      constitution-rules parse kz.constitution --article "44(3)"
     """
     constitution = parse_input(file, stdin_filename)
     file = constitution.file
+    if article is not None:
+        from constitution_rules.language.explain import explain_article
+
+        atomic_write(output, explain_article(constitution, article), inputs=file_inputs(file))
+        return
     if fmt == "json":
         from constitution_rules.model import SCHEMA_VERSION
 
@@ -163,3 +174,35 @@ def schema_command(target: str, output: str) -> None:
     from constitution_rules.reports.schemas import output_schema
 
     atomic_write(output, json.dumps(output_schema(target), indent=2, sort_keys=True) + "\n")
+
+
+@click.command("coverage")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@exclude_option()
+@output_option()
+def coverage_command(paths: tuple[str, ...], fmt: str, exclude: tuple[str, ...], output: str) -> None:
+    """How much of each spec is checked against its text.
+
+    For each .constitution file under PATHS: how many articles carry their wording (`text "..."`)
+    and how many clauses carry a review tag in a comment on them or just above them: [T] seen in
+    the text, [N] a secondary source, [K] not confirmed. JSON lists the untagged clauses.
+
+    \b
+    Examples:
+      constitution-rules coverage specs/
+      constitution-rules coverage specs/kazakhstan/2022.constitution --format json
+    """
+    from constitution_rules.language.coverage import coverage
+    from constitution_rules.language.parser import parse_text, read_source
+
+    reports = []
+    for path in collect_files(paths, extra_exclude=exclude):
+        text = read_source(path)
+        reports.append(coverage(parse_text(text, str(path)), text))
+    if fmt == "json":
+        payload = {"schema_version": "1", "files": [r.as_json() for r in reports]}
+        out = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    else:
+        out = "".join(r.line() + "\n" for r in reports)
+    atomic_write(output, out, inputs=list(paths))

@@ -82,6 +82,7 @@ def page_data(view: GraphView, layout: Layout | None = None) -> dict[str, Any]:
             for placed in (layout.chips if layout else [])
         },
         "findings": findings,
+        "articleTexts": view.article_texts,
         "categories": [
             {"id": c, "title": CATEGORY_TITLES.get(c, c), "colour": CATEGORY_COLOURS.get(c, "#333333")}
             for c in view.categories
@@ -112,6 +113,8 @@ main{display:flex;height:calc(100vh - 58px)}
 #panel li.finding{border-left:4px solid #999;cursor:pointer}
 #panel .cite{font-weight:bold;white-space:nowrap}
 #panel .loc{color:#6b7480;font-size:11px;display:block}
+#panel blockquote.text{margin:4px 0 0 8px;padding-left:6px;border-left:2px solid #c8ced6;color:#333;
+  white-space:pre-line;font-size:12px}
 #panel .muted{color:#6b7480}
 .edge,.node{cursor:pointer}
 svg.dimming .edge:not(.hl){opacity:.1}
@@ -148,6 +151,8 @@ SCRIPT = r"""
     li.appendChild(el("span", c.citation, "cite"));
     li.appendChild(document.createTextNode(" " + c.text));
     if (c.location) { li.appendChild(el("span", c.location, "loc")); }
+    var wording = data.articleTexts[c.citation];
+    if (wording) { li.appendChild(el("blockquote", wording, "text")); }
     return li;
   }
   function findingItem(i) {

@@ -216,6 +216,8 @@ class GraphView:
     nodes: list[NodeView]
     edges: list[EdgeView]
     findings: list[Finding]
+    #: citation -> the wording of the article (language v2 ``text``), for articles that carry it
+    article_texts: dict[str, str] = field(default_factory=dict)
 
     def node(self, node_id: str) -> NodeView:
         return self._by_id[node_id]
@@ -355,6 +357,7 @@ def build_view(
         nodes=nodes,
         edges=edges,
         findings=list(findings or []),
+        article_texts={p.citation: p.text for p in constitution.provisions if p.text} if constitution else {},
     )
     _attach_findings(view)
     return view
