@@ -72,10 +72,10 @@ def institution_evidence(institution: m.Institution) -> Evidence:
     return Evidence(file=file, line=line, article=None, text=f"institution {institution.id}: {', '.join(parts)}")
 
 
-def statement_evidence(provision: m.Provision, text: str, location: m.SourceLocation | None) -> Evidence:
-    """A statement of an article that is not a power clause (language v2: immunity, incompatibility)."""
-    file, line = _location(location or provision.location)
-    return Evidence(file=file, line=line, article=provision.citation, text=text)
+def statement_evidence(provision: m.Provision, statement: m.Immunity | m.Incompatibility) -> Evidence:
+    """A statement of an article that is not a power clause (an immunity, an incompatibility), as written."""
+    file, line = _location(statement.location or provision.location)
+    return Evidence(file=file, line=line, article=provision.citation, text=printer.statement_text(statement) + ".")
 
 
 def evidence_of(things: Iterable[m.PowerClause | m.Institution]) -> tuple[Evidence, ...]:

@@ -18,7 +18,7 @@ from fractions import Fraction
 from pydantic import BaseModel, ConfigDict
 
 from constitution_rules import model as m
-from constitution_rules.indices.items import PRECISION, Evidence, Item, decided, names, statement_evidence, undecided
+from constitution_rules.indices.items import PRECISION, Item, decided, names, statement_evidence, undecided
 from constitution_rules.indices.roles import (
     DECREE_LAWS,
     Roles,
@@ -179,14 +179,10 @@ def serve_min(c: m.Constitution, roles: Roles) -> Item:
     if not found:
         return undecided("the text as encoded does not say whether ministers may sit in the legislature")
 
-    def said(p: m.Provision, s: m.Incompatibility) -> Evidence:
-        word = "compatible" if s.compatible else "incompatible"
-        return statement_evidence(p, f"membership of {s.office} {word} with {s.other}.", s.location)
-
-    allowed = [said(p, s) for p, s in found if s.compatible]
+    allowed = [statement_evidence(p, s) for p, s in found if s.compatible]
     if allowed:
         return decided(True, "members of the government may sit in the legislature", statements=allowed)
-    barred = [said(p, s) for p, s in found]
+    barred = [statement_evidence(p, s) for p, s in found]
     return decided(
         False, "membership of the government is incompatible with a seat in the legislature", statements=barred
     )
@@ -336,6 +332,13 @@ def no_decree(c: m.Constitution, roles: Roles) -> Item:
         return decided(True, "the legislature authorises or can reverse the executive's decrees", [*reversed_, *checks])
     if decrees:
         return decided(True, "the executive's decrees are not decree-laws (the text writes those apart)", decrees)
+    regulations = [
+        x
+        for x in c.clauses
+        if x.verb == "issues" and x.target == "regulations" and any(a in roles.executive for a in x.actors)
+    ]
+    if regulations:
+        return decided(True, "the executive issues regulations executing the laws, no decree-laws", regulations)
     return decided(True, "no clause gives the executive decree power")
 
 
@@ -407,7 +410,7 @@ def immunity(c: m.Constitution, roles: Roles) -> Item:
     if not found:
         return undecided("the text as encoded states no immunity")
     members = [
-        statement_evidence(p, f"immunity of members of {i.holder}.", i.location)
+        statement_evidence(p, i)
         for p, i in found
         if i.scope == "members" and roles.chamber_of(i.holder) in roles.chambers
     ]
