@@ -75,8 +75,8 @@ def test_veto_is_overridden_by_two_thirds_of_each_house():
     """Art. I §7 cl.2: a returned bill becomes law if two thirds of each House pass it again."""
     (veto,) = [c for c in find(US, "President", "vetoes", "laws", "Art. I(7)(2)") if of_type(c, "override")]
     (override,) = of_type(veto, "override")
-    assert override.institution == "Congress"
-    assert majority(override)[:2] == (2, 3)
+    assert (override.institutions, override.combine) == (("House", "Senate"), "all")
+    assert majority(override) == (2, 3, "present")
 
 
 def test_treaties_need_two_thirds_of_the_senate():
@@ -101,8 +101,8 @@ def test_the_supreme_court_is_appointed_with_the_senates_consent():
 
 
 def test_congress_declares_war_and_the_president_commands():
-    """Art. I §8 cl.11: Congress declares war; Art. II §2 cl.1: the President is Commander in Chief."""
-    assert [c.actor for c in find(US, verb="declares", target="war")] == ["Congress"]
+    """Art. I §8 cl.11: Congress (both Houses) declares war; Art. II §2 cl.1: the President commands."""
+    assert [c.joint_actors for c in find(US, verb="declares", target="war")] == [("House", "Senate")]
     assert find(US, "President", "commands", "armed-forces", "Art. II(2)(1)")
 
 
@@ -116,15 +116,16 @@ def test_contested_inability_needs_two_thirds_of_both_houses():
     """Am. XXV §4: the Vice President and a majority of the principal officers declare; if the
     President contests, Congress must find the inability by two-thirds of both Houses."""
     (removal,) = find(US, "VicePresident", "removes", "President", "Art. Amendment-XXV(4)")
-    consents = {c.institution: majority(c)[:2] for c in of_type(removal, "consent")}
-    assert consents == {"Departments": (1, 2), "Congress": (2, 3)}
+    consents = {c.institutions: majority(c)[:2] for c in of_type(removal, "consent")}
+    assert consents == {("Departments",): (1, 2), ("House", "Senate"): (2, 3)}
 
 
 def test_amendment_needs_two_thirds_of_congress_and_three_quarters_of_the_states():
     """Art. V: proposed by two thirds of both Houses (or a convention), ratified by three fourths of
     the States; the President has no part."""
-    (proposal,) = find(US, "Congress", "initiates", "constitution", "Art. V")
-    assert majority(of_type(proposal, "majority")[0])[:2] == (2, 3)
+    (proposal,) = find(US, "House", "initiates", "constitution", "Art. V")
+    assert proposal.joint_actors == ("House", "Senate")
+    assert majority(of_type(proposal, "majority")[0]) == (2, 3, "present")
     ratifiers = {
         c.actor: majority(of_type(c, "majority")[0])[:2] for c in find(US, verb="ratifies", target="constitution")
     }
@@ -140,3 +141,40 @@ def test_statutory_bodies_are_appointed_under_the_appointments_clause():
         assert [c.institution for c in of_type(appointment, "consent")] == ["Senate"]
         institution = spec(US).institution(body)
         assert institution is not None and "statutory" in (institution.name or "")
+
+
+def provision(path: Path, citation: str) -> m.Provision:
+    (found,) = [p for p in spec(path).provisions if p.citation == citation]
+    return found
+
+
+def test_v2_laws_pass_both_houses_and_revenue_bills_start_in_the_house():
+    """Art. I §1, §7 cl.1-2: a bill becomes law when both Houses pass it; revenue bills originate in
+    the House only."""
+    (laws,) = find(US, verb="adopts", target="laws", citation="Art. I(1)")
+    assert laws.joint_actors == ("House", "Senate")
+    (revenue,) = [c for c in find(US, "House", "initiates", "laws", "Art. I(7)(1)") if c.exclusive]
+    assert "revenue" in of_type(revenue, "when")[0].circumstance
+    assert not [c for c in find(US, verb="initiates", target="laws") if c.exclusive and c.actor != "House"]
+
+
+def test_v2_judges_hold_office_for_life_and_are_impeached_one_by_one():
+    """Art. III §1 "during good Behaviour"; Art. I §3 cl.6: conviction by two thirds of the members
+    present, of each judge impeached."""
+    assert spec(US).institution("SupremeCourt").term_life and spec(US).institution("InferiorCourts").term_life
+    (trial,) = find(US, "Senate", "impeaches", "SupremeCourt")
+    assert trial.target_scope == "members" and majority(of_type(trial, "majority")[0]) == (2, 3, "present")
+
+
+def test_v2_members_privilege_incompatibility_and_equal_suffrage():
+    """Art. I §6 cl.1-2: privilege from arrest lifted by no one; no officer of the United States sits
+    in either House; Art. V: no State loses its equal suffrage in the Senate without its consent."""
+    (privilege,) = provision(US, "Art. I(6)(1)").immunities[:1]
+    assert privilege.scope == "members" and privilege.lifted_by is None
+    assert {(i.office, i.other, i.compatible) for i in provision(US, "Art. I(6)(2)").incompatibilities} == {
+        ("Departments", "House", False),
+        ("Departments", "Senate", False),
+    }
+    assert [e.subject for e in provision(US, "Art. V").entrenchments] == [
+        "equal suffrage of a State in the Senate, without its consent"
+    ]
