@@ -33,7 +33,8 @@ def test_observations_are_overridden_by_two_thirds_of_each_chamber():
     """Art. 72 C: confirmed "por las dos terceras partes del número total de votos" in each chamber."""
     (veto,) = find(MX, "President", "vetoes", "laws", "Art. 72(C)")
     (override,) = of_type(veto, "override")
-    assert override.institution == "Congress" and majority(override)[:2] == (2, 3)
+    assert override.institutions == ("ChamberOfDeputies", "Senate") and override.combine == "all"
+    assert majority(override) == (2, 3, "votes")
 
 
 def test_the_president_appoints_and_removes_secretaries_freely():
@@ -72,8 +73,9 @@ def test_no_dissolution_and_no_confidence():
 def test_amendment_needs_two_thirds_of_congress_and_a_majority_of_state_legislatures():
     """Art. 135: two-thirds of the individuals present in Congress, approved by a majority of the
     State legislatures."""
-    (adoption,) = find(MX, "Congress", "adopts", "constitution", "Art. 135")
-    assert majority(of_type(adoption, "majority")[0])[:2] == (2, 3)
+    (adoption,) = find(MX, "ChamberOfDeputies", "adopts", "constitution", "Art. 135")
+    assert adoption.joint_actors == ("ChamberOfDeputies", "Senate")
+    assert majority(of_type(adoption, "majority")[0]) == (2, 3, "present")
     (ratification,) = find(MX, "StateLegislatures", "ratifies", "constitution", "Art. 135")
     assert majority(of_type(ratification, "majority")[0]) == (1, 2, "members")
 
@@ -95,3 +97,35 @@ def test_the_deputies_elect_the_auditor_and_the_electoral_council_by_two_thirds(
     for citation, body, verb in (("Art. 79", "ASF", "appoints"), ("Art. 41(V)", "IFE", "elects")):
         (choice,) = [c for c in find(MX, "ChamberOfDeputies", verb, body, citation) if c.share is None]
         assert majority(of_type(choice, "majority")[0])[:2] == (2, 3)
+
+
+def provision(citation: str):
+    (found,) = [p for p in spec(MX).provisions if p.citation == citation]
+    return found
+
+
+def test_v2_the_chamber_lifts_the_fuero_and_the_president_alone_proposes_the_budget():
+    """Art. 111: the Chamber of Deputies declares "por mayoría absoluta de sus miembros presentes"
+    whether to proceed against a legislator; Art. 74 IV: the Executive alone sends the budget."""
+    fuero = {i.holder: (i.lifted_by, i.majority.basis) for i in provision("Art. 111").immunities}
+    assert fuero["Senate"] == ("ChamberOfDeputies", "present") and fuero["SupremeCourt"][0] == "ChamberOfDeputies"
+    assert [c.actor for c in find(MX, verb="initiates", target="budget") if c.exclusive] == ["President"]
+
+
+def test_v2_secretaries_countersign_and_may_not_sit_in_congress():
+    """Art. 92: every regulation, decree and order of the President is signed by the Secretary
+    concerned; Art. 62: a legislator may not hold another federal employment while sitting."""
+    (refrendo,) = find(MX, "Secretaries", "countersigns", "President", "Art. 92")
+    assert refrendo.target_scope == "acts"
+    assert {(i.office, i.other) for i in provision("Art. 62").incompatibilities} == {
+        ("Secretaries", "ChamberOfDeputies"),
+        ("Secretaries", "Senate"),
+    }
+
+
+def test_v2_emergency_and_tariff_powers_are_decree_laws_the_reglamentos_regulations():
+    """Arts. 29, 131: extraordinary powers and tariff decrees granted by Congress have the force of
+    law; Art. 89 I: the reglamentos execute the laws."""
+    assert {c.citation for c in find(MX, "President", "issues", "decree-laws")} == {"Art. 29", "Art. 131"}
+    assert [c.citation for c in find(MX, "President", "issues", "regulations")] == ["Art. 89(I)"]
+    assert not find(MX, verb="issues", target="decrees")
