@@ -53,8 +53,9 @@ def test_art_67_the_bundestag_removes_the_chancellor_only_by_electing_a_successo
     (vote,) = clauses(basic_law, "Bundestag", "votes no confidence in", "Chancellor")
     assert vote.citation == "Art. 67(1)"
     assert majority(condition(vote, "majority")[0]) == (1, 2, "members")
-    assert "successor" in condition(vote, "when")[0].circumstance
-    assert not clauses(basic_law, verb="dismisses", target="Chancellor")
+    assert condition(vote, "constructive")
+    (dismissal,) = clauses(basic_law, verb="dismisses", target="Chancellor")
+    assert (dismissal.actor, dismissal.modality) == ("FederalPresident", "duty")
 
 
 def test_art_63_the_bundestag_elects_the_chancellor_on_the_presidents_proposal(basic_law):
@@ -75,11 +76,12 @@ def test_arts_63_and_68_the_president_dissolves_only_after_a_failed_election_or_
 
 def test_art_79_two_thirds_of_both_bodies_amend_and_no_referendum(basic_law):
     """Art. 79(2): two-thirds of the Bundestag's members and two-thirds of the Bundesrat's votes."""
-    (amend,) = clauses(basic_law, "Bundestag", "amends", "constitution")
+    (amend,) = clauses(basic_law, "Bundestag", "adopts", "constitution")
+    assert amend.joint_actors == ("Bundestag", "Bundesrat")
     assert majority(condition(amend, "majority")[0]) == (2, 3, "members")
-    (consent,) = condition(amend, "consent")
-    assert consent.institution == "Bundesrat" and majority(consent) == (2, 3, "members")
     assert not clauses(basic_law, "People", target="constitution")
+    (eternity,) = [p for p in basic_law.provisions if p.citation == "Art. 79(3)"]
+    assert "Articles 1 and 20" in eternity.entrenchments[0].subject
 
 
 def test_art_77_bundesrat_objections_are_overridden_by_the_matching_bundestag_majority(basic_law):
@@ -87,6 +89,9 @@ def test_art_77_bundesrat_objections_are_overridden_by_the_matching_bundestag_ma
     objections = clauses(basic_law, "Bundesrat", "vetoes", "laws", "Art. 77(4)")
     pairs = {(majority(condition(c, "majority")[0]), majority(condition(c, "override")[0])) for c in objections}
     assert pairs == {((1, 2, "members"), (1, 2, "members")), ((2, 3, "members"), (2, 3, "votes"))}
+    (strong,) = [c for c in objections if condition(c, "majority")[0].majority.numerator == 2]
+    bases = [(m.numerator, m.denominator, m.basis) for m in condition(strong, "override")[0].majorities]
+    assert bases == [(2, 3, "votes"), (1, 2, "members")]
 
 
 def test_art_94_each_chamber_elects_half_of_the_constitutional_court(basic_law):
@@ -120,3 +125,34 @@ def test_art_51_the_bundesrat_is_appointed_and_recalled_by_the_land_governments(
 def test_art_60_the_president_pardons_and_no_legislature_does(basic_law):
     """Art. 60(2): the Federal President exercises the power of pardon for the Federation."""
     assert [c.actor for c in clauses(basic_law, verb="grants", target="pardons")] == ["FederalPresident"]
+
+
+def test_v2_the_president_formally_appoints_whom_the_bundestag_elects_and_the_chancellor_proposes(basic_law):
+    """Art. 63(2): the person elected "ist ... zu ernennen"; Art. 64(1): ministers are appointed and
+    dismissed on the Chancellor's proposal; Art. 58: the Chancellor countersigns."""
+    (chancellor,) = clauses(basic_law, "FederalPresident", "appoints", "Chancellor")
+    assert chancellor.modality == "formal" and condition(chancellor, "proposal")[0].binding
+    ministers = clauses(basic_law, "FederalPresident", target="FederalMinisters")
+    assert {(c.verb, c.modality) for c in ministers} == {("appoints", "formal"), ("dismisses", "formal")}
+    assert {c.actor for c in clauses(basic_law, verb="countersigns", target="FederalPresident")} == {
+        "Chancellor",
+        "FederalMinisters",
+    }
+
+
+def test_v2_members_of_the_bundestag_have_immunity_the_bundestag_lifts_and_ministers_may_sit(basic_law):
+    """Art. 46(2): prosecution or arrest only with the Bundestag's permission; Art. 66 is silent on a
+    seat, so ministers may hold one (PPI serve_min)."""
+    (immunity,) = [i for p in basic_law.provisions for i in p.immunities if i.holder == "Bundestag"]
+    assert (immunity.scope, immunity.lifted_by) == ("members", "Bundestag")
+    pairs = {(i.office, i.other, i.compatible) for p in basic_law.provisions for i in p.incompatibilities}
+    assert ("FederalGovernment", "Bundestag", True) in pairs
+
+
+def test_v2_a_third_of_the_bundestag_and_every_person_may_bring_cases_to_the_court(basic_law):
+    """Art. 93(1) no. 2 (2006 wording): one third of the members of the Bundestag; no. 4a: any person."""
+    standing = {c.actor: c for c in clauses(basic_law, verb="brings cases to", target="FederalConstitutionalCourt")}
+    assert {"FederalGovernment", "LandGovernments", "Bundestag", "People", "Bundesrat", "FederalCourts"} <= set(
+        standing
+    )
+    assert majority(condition(standing["Bundestag"], "majority")[0]) == (1, 3, "members")
