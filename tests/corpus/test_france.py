@@ -60,10 +60,12 @@ def test_the_2008_file_is_exactly_the_revision_applied_to_2007():
 
 
 def test_art_8_the_president_appoints_the_prime_minister_without_an_investiture_vote(v2007):
-    """Art. 8(1): the President appoints the Prime Minister; no House consents, none proposes."""
+    """Art. 8(1): the President appoints the Prime Minister; no House consents, none proposes; he ends
+    the appointment only when the Prime Minister tenders the Government's resignation (formal)."""
     (appointment,) = clauses(v2007, "President", "appoints", "PrimeMinister")
     assert appointment.citation == "Art. 8(1)" and appointment.conditions == ()
-    assert not clauses(v2007, verb="dismisses", target="PrimeMinister")
+    (dismissal,) = clauses(v2007, verb="dismisses", target="PrimeMinister")
+    assert (dismissal.actor, dismissal.modality) == ("President", "formal")
 
 
 def test_art_49_the_assembly_censures_by_a_majority_of_its_members(v2007):
@@ -75,9 +77,10 @@ def test_art_49_the_assembly_censures_by_a_majority_of_its_members(v2007):
 def test_art_12_dissolution_needs_only_consultation(v2007):
     """Art. 12: the President dissolves after consulting the Prime Minister and the two Presidents."""
     (dissolution,) = clauses(v2007, "President", "dissolves", "NationalAssembly")
-    consulted = {c.institution for c in dissolution.conditions if c.type == "consultation"}
-    assert consulted == {"PrimeMinister", "AssemblyPresident", "SenatePresident"}
+    assert only(dissolution, "consultation").institutions == ("PrimeMinister", "AssemblyPresident", "SenatePresident")
     assert not {"consent", "proposal"} & set(kinds(dissolution))
+    limit = only(dissolution, "time_limit")
+    assert (limit.amount, limit.unit, limit.event) == (1, "years", "election")
 
 
 def test_art_10_a_reconsideration_is_overcome_by_an_ordinary_majority(v2007):
@@ -89,7 +92,7 @@ def test_art_10_a_reconsideration_is_overcome_by_an_ordinary_majority(v2007):
 def test_art_89_amendment_by_referendum_or_by_three_fifths_of_congress(v2007):
     """Art. 89(2)-(3): both Houses pass the same text, then a referendum or 3/5 of the votes in Congress."""
     (houses,) = clauses(v2007, "NationalAssembly", "adopts", "constitution")
-    assert only(houses, "consent").institution == "Senate"
+    assert houses.joint_actors == ("NationalAssembly", "Senate")
     (congress,) = clauses(v2007, "Congress", "ratifies", "constitution")
     assert fraction(only(congress, "majority")) == (3, 5, "votes")
     assert clauses(v2007, "People", "ratifies", "constitution")
@@ -144,3 +147,27 @@ def test_art_16_emergency_powers_come_under_review_in_2008(v2007, v2008):
     (after,) = clauses(v2008, "President", "declares", "emergency")
     assert "review" not in kinds(before)
     assert only(after, "review").institution == "ConstitutionalCouncil"
+
+
+def test_v2_ordinances_are_decree_laws_and_regulations_execute_statutes(v2007):
+    """Art. 38: ordinances in the domain of statute, on an enabling Act; Art. 21 and 37: the Prime
+    Minister's regulatory power."""
+    (ordinances,) = clauses(v2007, "Government", "issues", "decree-laws")
+    assert only(ordinances, "consent").institution == "Parliament"
+    assert [c.actor for c in clauses(v2007, verb="issues", target="regulations")] == ["PrimeMinister"]
+    assert [c.actor for c in clauses(v2007, verb="initiates", target="budget") if c.exclusive] == ["Government"]
+
+
+def test_v2_ministers_may_not_sit_and_the_prime_minister_countersigns(v2007):
+    """Art. 23: membership of the Government is incompatible with any parliamentary mandate; Art. 19:
+    the President's acts are countersigned except those listed."""
+    pairs = {(i.office, i.other, i.compatible) for p in v2007.provisions for i in p.incompatibilities}
+    assert pairs == {("Government", "Parliament", False)}
+    (countersignature,) = clauses(v2007, "PrimeMinister", "countersigns", "President")
+    assert countersignature.target_scope == "acts" and "dissolution" in only(countersignature, "except").subjects
+
+
+def test_v2_2008_parliament_authorises_interventions_abroad_beyond_four_months(v2008):
+    """Art. 35(3) (2008): an intervention longer than four months needs Parliament's authorisation."""
+    (deployment,) = clauses(v2008, "Parliament", "approves", "deployment")
+    assert deployment.citation == "Art. 35(3)" and only(deployment, "override").institution == "NationalAssembly"
