@@ -93,8 +93,9 @@ def test_1993_veto_is_overridden_by_two_thirds_of_both_chambers():
     """Art. 107(3): two-thirds of all members of the Council of the Federation and of the Duma."""
     c = clause(RU1993, "Art. 107(3)", "President", "vetoes", "laws")
     override = next(x for x in conditions(c) if x["type"] == "override")
-    assert override["institution"] == "FederalAssembly"
-    assert override["majority"] == {"numerator": 2, "denominator": 3, "basis": "members", "inclusive": False}
+    assert (override["institutions"], override["combine"]) == (["FederationCouncil", "StateDuma"], "all")
+    size = override["majority"]
+    assert (size["numerator"], size["denominator"], size["basis"]) == (2, 3, "members")
 
 
 def test_1993_the_duma_appoints_the_central_bank_chair_on_the_presidents_nomination():
@@ -124,7 +125,7 @@ def test_1993_amnesty_is_the_dumas_and_pardon_the_presidents():
 
 def test_1993_martial_law_and_emergency_need_the_federation_councils_approval():
     """Arts. 87(2), 88 with 102(1)(b)-(c): the Council of the Federation approves the edicts."""
-    for citation, target in [("Art. 87(2)", "war"), ("Art. 88", "emergency")]:
+    for citation, target in [("Art. 87(2)", "martial-law"), ("Art. 88", "emergency")]:
         c = clause(RU1993, citation, "President", "declares", target)
         assert any(x["type"] == "consent" and x["institution"] == "FederationCouncil" for x in conditions(c))
 
@@ -190,6 +191,7 @@ def test_2020_the_federation_council_removes_judges_on_the_presidents_proposal()
     """Arts. 83(f-3), 102(1)(l): termination of judges' powers on the President's proposal."""
     c = clause(RU2020, "Art. 102(1)(l)", "FederationCouncil", "removes", "ConstitutionalCourt")
     assert any(x["type"] == "proposal" and x["institution"] == "President" for x in conditions(c))
+    assert c.target_scope == "members"  # judges one by one, not the Court
 
 
 def test_2020_the_president_appoints_the_prosecutor_general_after_consultation_only():
@@ -205,3 +207,29 @@ def test_2020_dissolution_after_three_rejections_becomes_discretionary_text():
     facts = clauses(RU2020)
     assert ("Art. 111(4)", "President", "dissolves", "StateDuma") in facts
     assert ("Art. 112(4)", "President", "dissolves", "StateDuma") in facts
+
+
+def test_v2_1993_dissolution_triggers_and_immunities():
+    """Art. 111(4) (1993): after three rejections the President "dissolves" the Duma (a duty);
+    117(3): after a repeated no-confidence vote, not within a year of its election; 98: the
+    chamber lifts its members' immunity."""
+    investiture = clause(RU1993, "Art. 111(4)", "President", "dissolves", "StateDuma")
+    assert investiture.modality == "duty" and {"type": "trigger", "event": "failed-investiture"} in conditions(
+        investiture
+    )
+    censure = clause(RU1993, "Art. 117(3)", "President", "dissolves", "StateDuma")
+    (limit,) = [x for x in conditions(censure) if x["type"] == "time_limit"]
+    assert (limit["amount"], limit["unit"], limit["event"]) == (1, "years", "election")
+    lifted = {
+        i.holder: i.lifted_by for p in parse_file(RU1993).provisions for i in p.immunities if i.scope == "members"
+    }
+    assert lifted == {"StateDuma": "StateDuma", "FederationCouncil": "FederationCouncil"}
+
+
+def test_v2_2020_the_incumbents_terms_are_not_counted_and_former_presidents_sit_for_life():
+    """Art. 81(3-1) (2020): the limit applies without counting the terms held when it entered into
+    force; 95(2)(b): a former President is a senator for life."""
+    rules = {(r.kind, r.institution) for p in parse_file(RU2020).provisions for r in p.tenure_rules}
+    assert {("limit_exemption", "President"), ("life_member", "FederationCouncil")} <= rules
+    approved = clause(RU2020, "Art. 112(2)", "President", "appoints", "Ministers")
+    assert approved.modality == "duty"  # 112(3): he may not refuse those the Duma approved
