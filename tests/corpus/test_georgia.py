@@ -42,7 +42,8 @@ def test_the_government_needs_parliaments_confidence_by_a_majority_of_members():
     found = conditions("Art. 80", "President", "appoints", "Government")
     consent = next(x for x in found if x["type"] == "consent")
     assert consent["institution"] == "Parliament"
-    assert consent["majority"] == {"numerator": 1, "denominator": 2, "basis": "members", "inclusive": False}
+    size = consent["majority"]
+    assert (size["numerator"], size["denominator"], size["basis"]) == (1, 2, "members")
 
 
 def test_the_president_may_dismiss_the_government_on_his_own_initiative():
@@ -67,7 +68,8 @@ def test_the_veto_is_overridden_by_three_fifths_of_the_members():
     """Art. 68: the original text again by at least three-fifths of the total number (organic laws two-thirds)."""
     override = next(x for x in conditions("Art. 68", "President", "vetoes", "laws") if x["type"] == "override")
     assert override["institution"] == "Parliament"
-    assert override["majority"] == {"numerator": 3, "denominator": 5, "basis": "members", "inclusive": False}
+    size = override["majority"]
+    assert (size["numerator"], size["denominator"], size["basis"], size["inclusive"]) == (3, 5, "members", True)
 
 
 def test_the_constitutional_court_is_formed_three_three_three():
@@ -91,15 +93,36 @@ def test_supreme_court_judges_are_elected_by_parliament_on_the_presidents_submis
 def test_amendment_by_two_thirds_of_parliament_alone():
     """Art. 102: adopted by at least two-thirds of the total number of members."""
     found = conditions("Art. 102", "Parliament", "amends", "constitution")
-    assert any(
-        x["type"] == "majority"
-        and x["majority"] == {"numerator": 2, "denominator": 3, "basis": "members", "inclusive": False}
-        for x in found
-    )
+    (size,) = [x["majority"] for x in found if x["type"] == "majority"]
+    assert (size["numerator"], size["denominator"], size["basis"], size["inclusive"]) == (2, 3, "members", True)
 
 
 def test_the_president_suspends_government_acts_and_pardons():
     """Arts. 73(2) and 73(1)(n)."""
     found = facts()
-    assert ("Art. 73(2)", "President", "annuls", "Government") in found
+    assert ("Art. 73(2)", "President", "annuls", "Government") in found  # acts of the Government
     assert ("Art. 73(1)(n)", "President", "grants", "pardons") in found
+
+
+def test_v2_each_dissolution_has_its_typed_trigger_and_the_article_51_time_limits():
+    """Arts. 51, 80, 81, 93: confidence refused three times, a second no-confidence vote, the budget
+    not adopted; never within six months of the election."""
+    triggers = {}
+    for citation in ("Art. 80", "Art. 81", "Art. 93"):
+        found = conditions(citation, "President", "dissolves", "Parliament")
+        (trigger,) = [x["event"] for x in found if x["type"] == "trigger"]
+        triggers[citation] = trigger
+        assert {"type": "time_limit", "amount": 6, "unit": "months", "event": "election"} in found
+    assert triggers == {"Art. 80": "failed-investiture", "Art. 81": "no-confidence", "Art. 93": "failed-budget"}
+
+
+def test_v2_members_immunity_ministers_incompatible_and_martial_law():
+    """Art. 52: no arrest or prosecution without Parliament's consent; Art. 79: members of the
+    Government may hold no seat; Art. 73(1)(h): martial law approved by Parliament."""
+    constitution = parse_file(GE)
+    assert [
+        (i.holder, i.scope, i.lifted_by) for p in constitution.provisions for i in p.immunities if i.scope == "members"
+    ] == [("Parliament", "members", "Parliament")]
+    pairs = {(i.office, i.other, i.compatible) for p in constitution.provisions for i in p.incompatibilities}
+    assert pairs == {("Government", "Parliament", False)}
+    assert ("Art. 73(1)(h)", "President", "declares", "martial-law") in facts()
