@@ -52,12 +52,86 @@ class ConstitutionError(Exception):
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """The closest candidate, phrased as a hint, or None when nothing is close."""
-    pool = sorted(set(candidates))
-    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    suggester = _suggester(candidates)
+    if suggester.asked >= suggester.MAX_HINTS:  # past this many hints a file needs no more of them
+        return None
+    suggester.asked += 1
+    matches = difflib.get_close_matches(word, suggester.shortlist(word), n=1, cutoff=0.6)
     if not matches:
-        lowered = {c.lower(): c for c in pool}
-        matches = [lowered[word.lower()]] if word.lower() in lowered else []
+        matches = [suggester.lowered[word.lower()]] if word.lower() in suggester.lowered else []
     return f"did you mean '{matches[0]}'?" if matches else None
+
+
+class _Suggester:
+    """The candidates of one pool, indexed by character trigram, so that a file with thousands of
+    misspelt names among thousands of declared ones is not compared name by name (that was
+    quadratic: 1,000 typos among 1,000 names took seconds). A small pool is searched whole, as
+    difflib does; a large one only among the names sharing the word's rarer trigrams."""
+
+    WHOLE = 200  # pools up to this size are compared in full
+    SHORTLIST = 8  # how many of a large pool's best trigram matches difflib then compares
+    MAX_HINTS = 2000  # hints given from one pool; a file with more errors gets the rest without
+
+    def __init__(self, pool: Iterable[str]) -> None:
+        self.pool = sorted(set(pool))
+        self.asked = 0
+        self.lowered = {c.lower(): c for c in self.pool}
+        self.postings: dict[str, list[int]] = {}
+        self.neighbours: dict[str, list[int]] = {}
+        if len(self.pool) > self.WHOLE:
+            for index, name in enumerate(self.pool):
+                for gram in _trigrams(name):
+                    self.postings.setdefault(gram, []).append(index)
+                for variant in _deletions(name):
+                    self.neighbours.setdefault(variant, []).append(index)
+
+    def shortlist(self, word: str) -> list[str]:
+        if len(self.pool) <= self.WHOLE:
+            return self.pool
+        # Trigrams most names share (a common prefix) say nothing about which name was meant.
+        common = max(self.SHORTLIST, len(self.pool) // 20)
+        scores: dict[int, float] = {}
+        for gram in _trigrams(word):
+            holders = self.postings.get(gram, ())
+            if 0 < len(holders) <= common:
+                weight = 1.0 / len(holders)
+                for index in holders:
+                    scores[index] = scores.get(index, 0.0) + weight
+        best = set(sorted(scores, key=lambda i: (-scores[i], i))[: self.SHORTLIST])
+        # Names one edit away (a letter wrong, missing or extra) share a one-deletion variant
+        # with the word: found at once, however common their trigrams (Body7 for Bodx7).
+        for variant in _deletions(word):
+            best.update(self.neighbours.get(variant, ())[: self.SHORTLIST])
+        return [self.pool[i] for i in sorted(best)]
+
+
+def _deletions(name: str) -> set[str]:
+    lowered = name.lower()
+    return {lowered, *(lowered[:i] + lowered[i + 1 :] for i in range(len(lowered)))}
+
+
+def _trigrams(name: str) -> set[str]:
+    padded = f"  {name.lower()} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+_SUGGESTERS: dict[int, tuple[object, int, _Suggester]] = {}
+
+
+def _suggester(candidates: Iterable[str]) -> _Suggester:
+    """One index per pool object: callers ask again and again with the same collection (the
+    declared names, the vocabulary), which would otherwise be re-sorted for every error."""
+    if isinstance(candidates, (dict, list, tuple, set, frozenset)):
+        key = id(candidates)
+        cached = _SUGGESTERS.get(key)
+        if cached is not None and cached[0] is candidates and cached[1] == len(candidates):
+            return cached[2]
+        suggester = _Suggester(candidates)
+        if len(_SUGGESTERS) >= 16:
+            _SUGGESTERS.pop(next(iter(_SUGGESTERS)))
+        _SUGGESTERS[key] = (candidates, len(candidates), suggester)
+        return suggester
+    return _Suggester(candidates)
 
 
 def line_of(text: str, line: int) -> str | None:
