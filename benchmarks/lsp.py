@@ -6,9 +6,12 @@
 1. Diagnostics after an edit of the largest spec in specs/: the time from sending didChange (one
    character added or removed at the end of a clause line, alternately) to receiving the
    publishDiagnostics of that version; median and 90th percentile of ``--edits`` edits.
+   (Also, on the large file, a line break near the top: the worst case of the statement cache.)
 2. The same on a 10,000-clause file (benchmarks/generate.py), against a floor taken in the same run
    on the same text: Lark's lexer alone (``list(parser.lex(text))``, as benchmarks/run.py's floor).
-   Floor and server take turns, A B A B, ``--repeat`` times; each side's best is kept.
+   Floor and server take turns, A B A B, ``--repeat`` times; each side's best is kept. Before each
+   floor run the benchmark waits ``--settle`` seconds, so that the server's garbage collection after
+   publishing does not run at the same time and slow the floor.
 3. Memory: the server's resident set (VmRSS) after the first edit of the largest spec and after
    ``--memory-edits`` edits, each waited for (so each was analysed).
 
@@ -55,12 +58,20 @@ class Editing:
         self.line = next(i for i, line in enumerate(lines) if line.startswith("  ") and line.rstrip().endswith("."))
         self.end = len(lines[self.line])
         self.added = False
+        self.added_line = False
         client.open(self.uri, text)
         client.wait_diagnostics(self.uri, 1, timeout=600)
 
-    def edit(self) -> float:
-        """One edit; seconds until its diagnostics arrived."""
+    def edit(self, at_top: bool = False) -> float:
+        """One edit (``at_top``: a line break added or removed after the header, which moves every
+        statement below it); seconds until its diagnostics arrived."""
         self.version += 1
+        if at_top:
+            change = edit(1, 0, 2, 0, "") if self.added_line else edit(1, 0, 1, 0, "\n")
+            self.added_line = not self.added_line
+            sent = self.client.change(self.uri, self.version, [change])
+            _, received = self.client.wait_published(self.uri, self.version, timeout=600)
+            return received - sent
         change = (
             edit(self.line, self.end, self.line, self.end + 1, "")
             if self.added
@@ -89,6 +100,7 @@ def main() -> None:
     options.add_argument("--clauses", type=int, default=10_000)
     options.add_argument("--repeat", type=int, default=3)
     options.add_argument("--skip-large", action="store_true")
+    options.add_argument("--settle", type=float, default=5.0, help="seconds of quiet before each floor run")
     args = options.parse_args()
 
     print(
@@ -135,10 +147,13 @@ def main() -> None:
     client.initialize(ROOT)
     try:
         document = Editing(client, large, large_text)
-        floors, subjects = [], []
+        floors, subjects, moved = [], [], []
         for _ in range(args.repeat):
+            time.sleep(args.settle)  # the server collects garbage after publishing: let it finish first
             floors.append(lexer_floor(large_text))
             subjects.append(document.edit())
+            time.sleep(args.settle)
+            moved.append(document.edit(at_top=True))
         floor, subject = min(floors), min(subjects)
         print(f"\n2. {args.clauses:,}-clause file ({len(large_text):,} bytes), A B A B x {args.repeat}, best of each:")
         print(
@@ -147,6 +162,10 @@ def main() -> None:
         )
         print(
             f"   all runs (ms): floor {[round(f * 1000) for f in floors]}, server {[round(s * 1000) for s in subjects]}"
+        )
+        print(
+            f"   a line break added or removed near the top (every statement moves): best {min(moved) * 1000:.0f} ms, "
+            f"{min(moved) / floor:.2f}x the floor; runs (ms) {[round(m * 1000) for m in moved]}"
         )
     finally:
         client.shutdown()

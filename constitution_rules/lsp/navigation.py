@@ -136,6 +136,7 @@ def statements(text: str) -> Iterator[Statement]:
     current: Statement | None = None
     depth = 0
     clause_start: int | None = None
+    previous_end = 0
     for token in scan(text):
         if token.kind == "comment":
             continue
@@ -147,10 +148,17 @@ def statements(text: str) -> Iterator[Statement]:
         if current is None:
             continue
         current.end = token.end
+        is_text = clause_start is not None and text.startswith("text", clause_start) and token.start != clause_start
+        if is_text and token.kind != "string":
+            # an article's ``text "..." "..."`` ends with its last string, not with a full stop
+            current.clauses.append((clause_start, previous_end))  # type: ignore[arg-type]
+            clause_start = None
         if token.text == "{":
             depth += 1
+            clause_start = None
         elif token.text == "}":
             depth = max(0, depth - 1)
+            clause_start = None
             if depth == 0:
                 yield current
                 current = None
@@ -162,6 +170,7 @@ def statements(text: str) -> Iterator[Statement]:
             if token.text == ".":
                 current.clauses.append((clause_start, token.end))
                 clause_start = None
+        previous_end = token.end
     if current is not None:
         yield current
 
@@ -173,6 +182,10 @@ def _starts_statement(current: Statement | None, token: Token) -> bool:
         return True
     previous = current.head[-1].text if current.head else ""
     return previous not in STATEMENT_WORDS | {"to", "as", "after", "before", "of"}
+
+
+def _without_full_stop(tokens: list[Token]) -> list[Token]:
+    return tokens[:-1] if tokens and tokens[-1].text == "." else tokens
 
 
 def _label(tokens: list[Token]) -> str:
@@ -200,7 +213,7 @@ def document_symbols(analysis: Analysis, text: str, index: LineIndex) -> list[ty
             selection = index.range(statement.head[0].start, statement.head[-1].end)
         children = [
             types.DocumentSymbol(
-                name=_label(list(scan(text, start, end - 1))),
+                name=_label(_without_full_stop(list(scan(text, start, end)))),
                 kind=types.SymbolKind.Function,
                 range=index.range(start, end),
                 selection_range=index.range(start, end),

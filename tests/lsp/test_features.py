@@ -237,3 +237,16 @@ def test_formatting_refuses_what_does_not_parse():
     messy = canonical.replace("institution Court: judiciary", "institution   Court:judiciary")
     edits = actions.format_edits(messy, "x.constitution", "constitution", LineIndex(messy))
     assert edits is not None and len(edits) == 1 and edits[0].new_text == "institution Court: judiciary\n"
+
+
+def test_outline_of_v2_article_statements():
+    text = (
+        'constitution "X"\ninstitution A: executive\narticle 1 {\n  text "One." "Two."\n  A issues decrees.\n'
+        '  unamendable "x".\n}\narticle 2 {\n  text "only"\n}\n'
+    )
+    symbols = navigation.document_symbols(analyse(text, "x.constitution"), text, LineIndex(text))
+    assert [(s.name, [c.name for c in s.children or []]) for s in symbols] == [
+        ("A", []),
+        ("article 1", ['text "One." "Two."', "A issues decrees", 'unamendable "x"']),
+        ("article 2", ['text "only"']),
+    ]
