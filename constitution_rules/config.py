@@ -297,6 +297,11 @@ def config_for(checked: str | os.PathLike[str]) -> Config:
     return load_config(found) if found is not None else Config()
 
 
+def forget_configs() -> None:
+    """Read config files afresh from now on (a long-running process: the language server, watch)."""
+    _load_config_cached.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def _load_config_cached(resolved: str, shown: str) -> Config:
     path = Path(resolved)

@@ -86,11 +86,25 @@ def analyse(
         return Analysis(file, text, kind, errors=(Diagnostic(file, 1, 1, message),), texts={file: text})
 
 
+#: config file -> its (mtime, size) when last read: a saved config is read again
+_CONFIG_STAMPS: dict[Path, tuple[int, int]] = {}
+
+
 def _config(file: str) -> object:
-    from constitution_rules.config import Config, config_for
+    from constitution_rules.config import Config, config_for, find_config, forget_configs
 
     if file.startswith(("untitled:", "<")):
         return Config()
+    found = find_config(file)
+    if found is not None:
+        try:
+            info = found.stat()
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = (0, 0)
+        if _CONFIG_STAMPS.get(found, stamp) != stamp:
+            forget_configs()  # loading is cached per path, for one run of a command; a server runs on
+        _CONFIG_STAMPS[found] = stamp
     return config_for(file)
 
 

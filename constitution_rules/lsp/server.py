@@ -193,6 +193,11 @@ def create_server() -> ConstitutionServer:
         for uri in list(ls.documents.texts):  # a saved config or base may change any document's result
             ls.schedule(uri)
 
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files(ls: ConstitutionServer, params: types.DidChangeWatchedFilesParams) -> None:
+        for uri in list(ls.documents.texts):  # a changed config or base, saved outside the editor
+            ls.schedule(uri)
+
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ConstitutionServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.closed(params.text_document.uri)

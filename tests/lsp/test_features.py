@@ -250,3 +250,15 @@ def test_outline_of_v2_article_statements():
         ("article 1", ['text "One." "Two."', "A issues decrees", 'unamendable "x"']),
         ("article 2", ['text "only"']),
     ]
+
+
+def test_a_saved_config_is_read_again(tmp_path: Path):
+    import os
+
+    config = tmp_path / "constitution-rules.toml"
+    config.write_text("", encoding="utf-8")
+    path = str(tmp_path / "draft.constitution")
+    assert "CB206" in {f.code for f in analyse(DOC, path).findings}
+    config.write_text('ignore = ["CB206"]\n', encoding="utf-8")
+    os.utime(config, ns=(1, 1))  # a different stamp even within the file system's time resolution
+    assert "CB206" not in {f.code for f in analyse(DOC, path).findings}
