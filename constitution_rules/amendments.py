@@ -14,10 +14,11 @@ import dataclasses
 import difflib
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, SupportsIndex
 
 from constitution_rules import model as m
 from constitution_rules.language import printer
@@ -565,6 +566,44 @@ def _nowhere(base: m.SourceLocation | None) -> m.SourceLocation | None:
     return m.SourceLocation(file=base.file, line=_NOWHERE_LINE, column=0, end_line=_NOWHERE_LINE, end_column=0)
 
 
+class _Provisions(list[m.Provision]):
+    """The working list of provisions, keeping count of the ids it holds as it changes, so that
+    "does this article exist?" costs nothing per operation (a scan of the list made an amendment
+    of thousands of inserts quadratic)."""
+
+    def __init__(self, provisions: Iterable[m.Provision] = ()) -> None:
+        super().__init__(provisions)
+        self.ids: Counter[str] = Counter(p.id for p in self)
+
+    def insert(self, index: SupportsIndex, provision: m.Provision) -> None:
+        super().insert(index, provision)
+        self.ids[provision.id] += 1
+
+    def append(self, provision: m.Provision) -> None:
+        super().append(provision)
+        self.ids[provision.id] += 1
+
+    def pop(self, index: SupportsIndex = -1) -> m.Provision:
+        provision = super().pop(index)
+        self.ids[provision.id] -= 1
+        return provision
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        removed = self[index] if isinstance(index, slice) else [self[index]]
+        super().__setitem__(index, value)
+        added = value if isinstance(index, slice) else [value]
+        self.ids.subtract(p.id for p in removed)
+        self.ids.update(p.id for p in added)
+
+    def __delitem__(self, index: Any) -> None:
+        removed = self[index] if isinstance(index, slice) else [self[index]]
+        super().__delitem__(index)
+        self.ids.subtract(p.id for p in removed)
+
+    def has(self, pid: str) -> bool:
+        return self.ids[pid] > 0
+
+
 class _State:
     """The working copy an amendment changes."""
 
@@ -573,25 +612,42 @@ class _State:
         self.applied = applied
         self.header: dict[str, Any] = {"version": c.version, "as_of": c.as_of, "adopted": c.adopted}
         self.institutions = list(c.institutions)
-        self.provisions = list(c.provisions)
+        self._provisions = _Provisions(c.provisions)
+        self._keys: dict[str, tuple[Any, ...]] = {}
         self.base_file = applied.base.file
+
+    @property
+    def provisions(self) -> _Provisions:
+        return self._provisions
+
+    @provisions.setter
+    def provisions(self, provisions: Iterable[m.Provision]) -> None:
+        self._provisions = _Provisions(provisions)
 
     def institution(self, name: str) -> m.Institution | None:
         return next((i for i in self.institutions if i.id == name), None)
 
     def index_of(self, pid: str) -> int | None:
+        if not self.provisions.has(pid):
+            return None
         return next((i for i, p in enumerate(self.provisions) if p.id == pid), None)
+
+    def _key(self, provision: m.Provision) -> tuple[Any, ...]:
+        key = self._keys.get(provision.id)
+        if key is None:
+            key = self._keys[provision.id] = natural_key(provision.article, provision.paragraphs)
+        return key
 
     def all_clauses(self) -> list[m.PowerClause]:
         return [c for p in self.provisions for c in p.clauses]
 
     def place(self, provision: m.Provision) -> None:
         """Insert at the natural position: before the first provision that sorts after it."""
-        key = natural_key(provision.article, provision.paragraphs)
-        position = next(
-            (i for i, p in enumerate(self.provisions) if natural_key(p.article, p.paragraphs) > key),
-            len(self.provisions),
-        )
+        key = self._key(provision)
+        if not self.provisions or self._key(self.provisions[-1]) <= key:  # in order: the usual case
+            self.provisions.append(provision)
+            return
+        position = next((i for i, p in enumerate(self.provisions) if self._key(p) > key), len(self.provisions))
         self.provisions.insert(position, provision)
 
     def remove(self, index: int) -> None:

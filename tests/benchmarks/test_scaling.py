@@ -63,6 +63,7 @@ def stage_times(clauses: int) -> dict[str, float]:
     out["model"], model = best(lambda: Resolver(ToRaw().transform(tree), text, "s.constitution").resolve())
     out["graph"], _ = best(lambda: build_graph(model), repeat=5)
     out["fmt"], _ = best(lambda: format_model(model, text), repeat=1)
+    out["apply: inserts"], _ = best(lambda: _apply_inserts(clauses), repeat=3)
     try:
         from constitution_rules.metrics import compute_metrics
         from constitution_rules.rules import queries
@@ -81,6 +82,20 @@ def stage_times(clauses: int) -> dict[str, float]:
     for rule in all_rules():  # each rule's own work, on the shared data (kept with the context)
         out[f"rule {rule.code}"], _ = best(lambda r=rule: r.run(context), repeat=3)
     return out
+
+
+_BASE = 'constitution "B"\ninstitution P: executive\ninstitution Q: legislature\narticle 1 {\n  P issues decrees.\n}\n'
+
+
+def _apply_inserts(count: int) -> Any:
+    """An amendment inserting ``count`` articles (a scan per insert made this quadratic)."""
+    from constitution_rules.amendments import apply_amendments
+    from constitution_rules.language.amendment_parser import parse_amendment_text
+    from constitution_rules.language.parser import parse_text
+
+    inserts = "".join(f"insert article {i + 2} {{\n  Q adopts laws.\n}}\n" for i in range(count))
+    amendment = parse_amendment_text('amendment "A"\n\n' + inserts, "a.amendment")
+    return apply_amendments(parse_text(_BASE, "b.constitution"), [amendment], _BASE)
 
 
 @pytest.fixture(scope="module")
