@@ -73,7 +73,8 @@ class ConstitutionServer(LanguageServer):
 
     @property
     def encoding(self) -> Encoding:
-        value = str(getattr(self.workspace, "position_encoding", "utf-16") or "utf-16")
+        negotiated = getattr(self.workspace, "position_encoding", None)
+        value = str(getattr(negotiated, "value", negotiated) or "utf-16")  # an enum of lsprotocol, or a string
         return value if value in ("utf-8", "utf-32") else "utf-16"  # type: ignore[return-value]
 
     # ---- the analysis worker

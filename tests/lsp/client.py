@@ -148,17 +148,20 @@ class LspClient:
                 self._seen.wait(min(remaining, 0.5))
 
     # ---- the conversation
-    def initialize(self, root: Path = ROOT, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    def initialize(
+        self, root: Path = ROOT, options: dict[str, Any] | None = None, encodings: list[str] | None = None
+    ) -> dict[str, Any]:
         result = self.request(
             "initialize",
             {
                 "processId": None,
                 "rootUri": root.as_uri(),
                 "capabilities": {
+                    "general": {"positionEncodings": encodings or ["utf-16"]},
                     "textDocument": {
                         "hover": {"contentFormat": ["markdown", "plaintext"]},
                         "publishDiagnostics": {"relatedInformation": True, "versionSupport": True},
-                    }
+                    },
                 },
                 "initializationOptions": options or {},
             },

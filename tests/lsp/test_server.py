@@ -283,6 +283,22 @@ def test_amendment_against_its_base(client: LspClient, workspace: Path):
     assert error["severity"] == 1 and error["range"]["start"]["line"] == 3
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+def test_columns_in_the_negotiated_encoding(workspace: Path, encoding: str):
+    lsp = LspClient(cwd=workspace)
+    try:
+        assert lsp.initialize(workspace, encodings=[encoding])["capabilities"]["positionEncoding"] == encoding
+        line = 'institution P "Ünïcödé 𝒳": executiv'
+        uri = (workspace / f"columns-{encoding}.constitution").as_uri()
+        lsp.open(uri, f'constitution "X"\n{line}\n')
+        (error,) = lsp.wait_diagnostics(uri, 1)
+        before = line[: line.index("executiv")]
+        units = {"utf-8": len(before.encode("utf-8")), "utf-16": len(before.encode("utf-16-le")) // 2}
+        assert error["range"]["start"] == at(1, units.get(encoding, len(before)))
+    finally:
+        lsp.close()
+
+
 def test_shutdown_and_exit_cleanly(workspace: Path):
     lsp = LspClient(cwd=workspace)
     lsp.initialize(workspace)
