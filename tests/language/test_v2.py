@@ -431,3 +431,34 @@ def test_an_amendment_error_lists_every_statement_in_full():
         parse_amendment_text('amendment "x"\n\nin article 5 {\n  replace A elects B.\n}\n', "x.amendment")
     rendered = str(caught.value)
     assert "substitute STATEMENT. by STATEMENT." in rendered and "set text" in rendered and "repeal text" in rendered
+
+
+# ---- docs/language.md -----------------------------------------------------------------------------
+
+
+def _v2_examples() -> list[str]:
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    section = text.split("## Language v2, with worked examples", 1)[1].split("## The model, for measures", 1)[0]
+    return section.split("```\n")[1::2]
+
+
+def test_every_v2_example_of_the_docs_parses_and_is_canonical():
+    import re
+
+    examples = _v2_examples()
+    assert len(examples) >= 10
+    for example in examples:
+        lines = example.splitlines()
+        declared = [line for line in lines if line.startswith("institution ")]
+        body = "\n".join(line for line in lines if not line.startswith("institution "))
+        code = re.sub(r'"[^"]*"|#[^\n]*', "", body)
+        names = sorted(set(re.findall(r"\b[A-Z][A-Za-z]+\b", code)) - {n.split()[1] for n in declared} - {"I", "II"})
+        head = 'constitution "Docs"\n' + "".join(f"institution {n}: executive\n" for n in names)
+        source = head + "\n".join(declared) + "\n" + body
+        result = checked_format(source, "docs.constitution")
+        assert result.problems == (), example
+        written = [line for line in body.splitlines() if line.strip()]
+        canonical = [line for line in result.formatted.splitlines() if line.strip()]
+        assert canonical[len(canonical) - len(written) :] == written, example
