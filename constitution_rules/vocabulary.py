@@ -94,6 +94,9 @@ class Verb:
 
 
 _DECREES = ("decrees", "decree-laws", "regulations")
+#: Decrees that may carry the force of law: v1 ``decrees`` (the text does not say) and v2
+#: ``decree-laws``; ``regulations`` execute laws and make none.
+LAWMAKING_DECREES: tuple[str, ...] = ("decrees", "decree-laws")
 
 
 def _verb(name: str, base: str, category: Category, targets: tuple[str, ...], meaning: str) -> Verb:

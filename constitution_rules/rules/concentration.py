@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import Any
 
 from constitution_rules.findings import Finding
 from constitution_rules.model import PowerClause
 from constitution_rules.rules import queries as q
 from constitution_rules.rules.registry import Rule, RuleContext, rule
+from constitution_rules.vocabulary import LAWMAKING_DECREES
 
 HEADER = 'constitution "Example"\n'
 
@@ -307,7 +309,7 @@ def fusion(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
         actor = institution.id
         if index.is_electorate(actor):
             continue
-        lawmaking = [c for c in index.clauses_of(actor, FUSION_LAWMAKING) if c.target in ("laws", "decrees")]
+        lawmaking = [c for c in index.clauses_of(actor, FUSION_LAWMAKING) if c.target in ("laws", *LAWMAKING_DECREES)]
         executing = [c for c in index.clauses_of(actor) if c.verb == "executes" or c.target == "armed-forces"]
         if not lawmaking or not (executing or index.is_executive(actor)):
             continue
@@ -315,7 +317,7 @@ def fusion(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
         if not courts:
             continue
         court_names = q.names(ctx.constitution, [c for c, _ in courts])
-        makes = sorted({"decrees" if c.target == "decrees" else "laws" for c in lawmaking})
+        makes = sorted({"decrees" if c.target in LAWMAKING_DECREES else "laws" for c in lawmaking})
         yield rule.finding(
             f"{institution.label} makes {' and '.join(makes)}, executes them, and controls the composition of "
             f"{court_names}",
@@ -416,6 +418,12 @@ def majority_appointer(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+def _independent_any(closure: Any, others: list[str], actor: str) -> bool:
+    if isinstance(closure, q.Closure):
+        return q.any_independent_of(closure, others, actor)
+    return any(q.is_independent_of(closure, other, actor) for other in others)
+
+
 def _author_checked(
     index: q.Index, closure: dict[str, dict[str, list[PowerClause]]], checkers: list[str], actor: str
 ) -> bool:
@@ -436,10 +444,11 @@ def _author_checked(
     category="concentration",
     summary="Decrees that neither the legislature can override nor a court can review.",
     what_it_flags=(
-        "An `issues decrees` clause with no `overridable by` or `subject to review by` condition, where no "
-        "institution independent of the issuer approves, vetoes, reviews or annuls decrees or the issuer's "
-        "acts. The language does not mark which decrees have the force of law; every normative act issued "
-        "on the actor's own authority counts."
+        "An `issues decrees` or `issues decree-laws` clause with no `overridable by` or `subject to review "
+        "by` condition, where no institution independent of the issuer approves, vetoes, reviews or annuls "
+        "such decrees or the issuer's acts. Decrees the text declares `not subject to review` count as "
+        "checked only by an independent approval or veto. `regulations` (acts executing laws) make no law "
+        "and are not flagged; v1 `decrees`, whose force of law the text does not state, are."
     ),
     why_it_matters=(
         "Decree power lets an executive legislate without the assembly; Carey & Shugart show that it is "
@@ -477,19 +486,31 @@ article 1 {
 def unchecked_decrees(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
     index = q.index_of(ctx)
     closure = q.dependence_closure(index)
-    checkers = q.distinct_actors(index.clauses_on("decrees", ("approves", "vetoes", "reviews")))
-    checked: dict[str, bool] = {}  # per issuer: whether someone independent of it checks its acts
-    for clause in index.clauses_on("decrees", ("issues",)):
+    on_decrees = [
+        c for target in LAWMAKING_DECREES for c in index.clauses_on(target, ("approves", "vetoes", "reviews"))
+    ]
+    checkers = q.distinct_actors(on_decrees)
+    # For decrees exempt from review (`not subject to review`) only an approval or a veto checks them.
+    deciders = q.distinct_actors([c for c in on_decrees if c.verb in ("approves", "vetoes")])
+    checked: dict[tuple[str, bool], bool] = {}  # per issuer and exemption: whether someone independent checks
+    issued = [c for target in LAWMAKING_DECREES for c in index.clauses_on(target, ("issues",))]
+    for clause in sorted(issued, key=lambda c: c.id):
+        exempt = clause.has("not_reviewable")
         # Another institution can set the decree aside, or a body independent of its author can review it.
-        if clause.has("override") or clause.has("review"):
+        if clause.has("override") or (clause.has("review") and not exempt):
             continue
-        if clause.actor not in checked:
-            checked[clause.actor] = _author_checked(index, closure, checkers, clause.actor)
-        if checked[clause.actor]:
+        key = (clause.actor, exempt)
+        if key not in checked:
+            checked[key] = (
+                _independent_any(closure, deciders, clause.actor)
+                if exempt
+                else _author_checked(index, closure, checkers, clause.actor)
+            )
+        if checked[key]:
             continue
         yield rule.finding(
-            f"{q.label(ctx.constitution, clause.actor)} issues decrees that no legislature can override and no "
-            f"independent body can review",
+            f"{q.label(ctx.constitution, clause.actor)} issues {clause.target} that no legislature can override and "
+            f"no independent body can review",
             [clause.actor],
             [clause],
         )

@@ -56,7 +56,7 @@ def test_error_level_concentration_on_super_presidential_texts(spec: str) -> Non
 #: Spearman's rho of oversight coverage with the published PPI over the nine countries (measured, not
 #: a target): below the acceptance floor of 0.5. docs/validation.md explains every disagreement;
 #: the figure is pinned so that a change in the measure or a spec shows here and in the docs.
-PINNED_RHO = 0.4473
+PINNED_RHO = 0.5382
 
 
 def test_oversight_coverage_rises_with_the_published_ppi(table: list[Row]) -> None:
