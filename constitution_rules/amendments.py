@@ -434,7 +434,7 @@ class _Applier:
         self.state.rename(institution.id, new)
         self.state.mark_institution(new, self.label)
         for provision in self.state.provisions:
-            if any(_mentions(c, new) for c in provision.clauses):
+            if any(new in _item_names(item) for item in _all_items(provision)):
                 self.state.mark(provision.id, self.label, only_if_unmarked_by=self.label)
 
     def change_institution(self, op: ChangeInstitution) -> None:
@@ -442,6 +442,10 @@ class _Applier:
         if institution is None:
             return
         changes = self.resolver().attributes(op.items)
+        if "term_years" in changes:  # a term of years replaces life tenure, and the other way round
+            changes.setdefault("term_life", False)
+        if changes.get("term_life"):
+            changes.setdefault("term_years", None)
         changed = institution.model_copy(update=changes)
         self.state.institutions[self.state.institutions.index(institution)] = changed
         self.state.mark_institution(changed.id, self.label)
@@ -470,19 +474,20 @@ class _Applier:
 
     # ---- after all operations
     def check_references(self) -> None:
-        """Every name a clause uses must still exist once the whole amendment is applied."""
+        """Every name a clause or statement uses must still exist once the whole amendment is applied."""
         known = {i.id for i in self.state.institutions}
-        for clause in self.state.all_clauses():
-            for name in _names_in(clause):
-                if name not in known:
-                    self.problems.append(
-                        _diagnostic(
-                            self.amendment,
-                            self.amendment_span(),
-                            f"after this amendment {clause.citation} refers to '{name}', which no longer exists",
-                            f"repeal or substitute '{printer.clause_text(clause)}.'",
+        for provision in self.state.provisions:
+            for item in _all_items(provision):
+                for name in _item_names(item):
+                    if name not in known:
+                        self.problems.append(
+                            _diagnostic(
+                                self.amendment,
+                                self.amendment_span(),
+                                f"after this amendment {provision.citation} refers to '{name}', which no longer exists",
+                                f"repeal or substitute '{_item_text(item)}.'",
+                            )
                         )
-                    )
 
     def amendment_span(self) -> Span:
         loc = self.amendment.header.location
@@ -517,8 +522,17 @@ def _names_in(clause: m.PowerClause) -> list[str]:
     return names
 
 
-def _mentions(clause: m.PowerClause, name: str) -> bool:
-    return name in _names_in(clause)
+def _item_names(item: Any) -> list[str]:
+    """The institutions a clause or another statement of an article names."""
+    if isinstance(item, m.PowerClause):
+        return _names_in(item)
+    if isinstance(item, m.Immunity):
+        return [item.holder, *([item.lifted_by] if item.lifted_by else [])]
+    if isinstance(item, m.Incompatibility):
+        return [item.office, item.other]
+    if isinstance(item, m.TenureRule):
+        return [item.institution]
+    return []
 
 
 def _renumber(provision: m.Provision, article: str, paragraphs: tuple[str, ...]) -> m.Provision:
@@ -734,8 +748,15 @@ class _State:
             self.applied.institutions_changed_by[new] = self.applied.institutions_changed_by.pop(old)
 
     def references(self, name: str) -> list[str]:
-        users = sorted({c.citation for c in self.all_clauses() if _mentions(c, name)}, key=_citation_key)
-        users += [f"institution {i.id}" for i in self.institutions if i.member_of == name or name in i.joint_sitting_of]
+        users = sorted(
+            {p.citation for p in self.provisions for item in _all_items(p) if name in _item_names(item)},
+            key=_citation_key,
+        )
+        users += [
+            f"institution {i.id}"
+            for i in self.institutions
+            if i.member_of == name or name in i.joint_sitting_of or any(e.source == name for e in i.ex_officio)
+        ]
         return users
 
     def stale_location(self, location: m.SourceLocation | None, leading: bool = False) -> None:

@@ -319,7 +319,9 @@ STRING = re.compile(r'"([^"\\\n]|\\.)*"')
 
 def _article_text(keyword: str, provision: m.Provision) -> str:
     title = f" {printer.quote(provision.title)}" if provision.title is not None else ""
-    body = [f"  {printer.clause_text(c)}." for c in provision.clauses]
+    body = printer.text_lines(provision.text, "  ") if provision.text is not None else []
+    body += [f"  {printer.clause_text(c)}." for c in provision.clauses]
+    body += [f"  {printer.statement_text(s)}." for s in printer.provision_statements(provision)]
     body += [f"  {printer.waiver_text(w)}." for w in provision.waivers]
     return "\n".join([f"{keyword} article {printer.article_ref(provision)}{title} {{", *body, "}"])
 
@@ -330,6 +332,9 @@ def amendment_texts(draw: st.DrawFn) -> str:
     constitution = draw(constitutions())
     names = [i.id for i in constitution.institutions]
     clauses = [printer.clause_text(c) + "." for p in constitution.provisions for c in p.clauses]
+    clauses += [
+        printer.statement_text(s) + "." for p in constitution.provisions for s in printer.provision_statements(p)
+    ]
     refs = [printer.article_ref(p) for p in constitution.provisions] or ["1"]
     fields = {
         "amends": f"amends {printer.quote(draw(free_text))}",
@@ -392,6 +397,8 @@ def amendment_texts(draw: st.DrawFn) -> str:
                                 f"repeal {clause}",
                                 f"substitute {clause} by {other}",
                                 f"set title {printer.quote(draw(free_text))}",
+                                "\n".join(printer.text_lines(draw(free_text), "", "set text")),
+                                "repeal text",
                             ]
                         )
                     )
