@@ -174,7 +174,9 @@ NODE_LINK_SCHEMA: dict[str, Any] = json.loads(
               "consents",
               "proposes",
               "overrides",
-              "reviews"
+              "reviews",
+              "joint",
+              "lifts_immunity"
             ]
           },
           "provision_id": {
