@@ -57,6 +57,10 @@ EXPECTED = {
         ("LocalCourts", "President", "SupremeJudicialCouncil"),
         ("art_44__para_20", "art_55__para_2", "art_82__para_2"),
     ),
+    # Arts. 44(3), 57(6): the President releases ministers at will, and must release one a Chamber
+    # addresses him about by two-thirds (`formally ... on proposal of Mazhilis or Senate`, for cause).
+    # Two routes, not a contradiction: the rule reads the formal act as the President's own removal.
+    ("CB303", ("Ministers", "President"), ("art_44__para_3", "art_57__para_6")),
 }
 # No longer found, with the text restored: CB203 (the Supreme Audit Chamber, 53(2), audits the budget
 # the Government executes; no encoded clause puts it under the Government); CB201 on the Senate (the
