@@ -42,8 +42,9 @@ HEADLINES: dict[str, tuple[set[str], str]] = {
         "44(4) free dismissals; dissolution after consultation (63)",
     ),
     "kazakhstan/2026": (
-        {"CB103", "CB104", "CB107", "CB109", "CB112", "CB205"},
-        "the 2026 text: unchecked share over one third, the President composes the election commission",
+        {"CB103", "CB104", "CB107", "CB109", "CB112", "CB205", "CB208"},
+        "unchecked share over one third (CB112); the President composes the election commission (CB205); "
+        "CB208 reads the Kurultai chair's signature of its acts (47(3)) as oversight: under review",
     ),
 }
 
