@@ -583,6 +583,13 @@ def single_source_judiciary(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _part_of(ctx: RuleContext, officer: str, body: str) -> bool:
+    """An officer or member of a body (``member-of``) acting on the body's acts is the body acting,
+    not an outside check: horizontal accountability needs a separate agency (O'Donnell 1998)."""
+    institution = ctx.constitution.institution(officer)
+    return institution is not None and institution.member_of == body
+
+
 @rule(
     "CB208",
     "circular-capture",
@@ -636,7 +643,7 @@ def circular_capture(rule: Rule, ctx: RuleContext) -> Iterator[Finding]:
             pairs.setdefault((holder, clause.actor), []).append(clause)
     for overseer, overseen in sorted(pairs):
         chain = closure.get(overseen, {}).get(overseer)
-        if not chain:
+        if not chain or _part_of(ctx, overseer, overseen):
             continue
         yield rule.finding(
             f"{q.label(ctx.constitution, overseer)} oversees {q.label(ctx.constitution, overseen)}, which may "

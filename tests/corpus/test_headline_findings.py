@@ -44,7 +44,7 @@ HEADLINES: dict[str, tuple[set[str], str]] = {
     "kazakhstan/2026": (
         {"CB103", "CB104", "CB107", "CB109", "CB112", "CB205", "CB208"},
         "unchecked share over one third (CB112); the President composes the election commission (CB205); "
-        "CB208 reads the Kurultai chair's signature of its acts (47(3)) as oversight: under review",
+        "the Prime Minister who countersigns his acts (47(3)) is dismissed at will (69(7)) (CB208)",
     ),
 }
 
