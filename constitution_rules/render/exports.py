@@ -11,6 +11,7 @@ import networkx as nx
 
 from constitution_rules.display import xml_safe
 from constitution_rules.findings import Finding
+from constitution_rules.vocabulary import CATEGORIES
 
 NODE_LINK_SCHEMA_VERSION = "1"
 
@@ -152,18 +153,7 @@ NODE_LINK_SCHEMA: dict[str, Any] = json.loads(
             "type": "string"
           },
           "category": {
-            "enum": [
-              "selection",
-              "removal",
-              "lawmaking",
-              "budget",
-              "oversight",
-              "dissolution",
-              "emergency",
-              "command",
-              "clemency",
-              "amendment"
-            ]
+            "enum": []
           },
           "derived": {
             "type": "boolean"
@@ -275,6 +265,8 @@ NODE_LINK_SCHEMA: dict[str, Any] = json.loads(
 }
 """
 )
+# The categories come from the vocabulary (one definition), not a copy in the schema text.
+NODE_LINK_SCHEMA["properties"]["edges"]["items"]["properties"]["category"]["enum"] = list(CATEGORIES)
 
 
 def _scalar(value: Any) -> Any:

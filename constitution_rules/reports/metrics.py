@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-#: Changes only when a field is removed or changes meaning; new fields keep the version.
-METRICS_SCHEMA_VERSION = "2"  # 2: acting powers, checks and oversight coverage re-founded (issue 9)
+from constitution_rules.metrics import METRICS_VERSION
+
+#: The model's own version (2: acting powers, checks and oversight coverage re-founded, issue 9),
+#: under the key every JSON output uses.
+METRICS_SCHEMA_VERSION = METRICS_VERSION
 
 
 def render_metrics_json(metrics: Any) -> str:
